@@ -1,0 +1,23 @@
+package org.redwheel.identity;
+
+/** What a role may do. Checked on controllers with {@code hasAuthority('…')}. */
+public enum Permission {
+    /** See the organisation tree, enterprises, units, townships and villages (within the scope). */
+    ORGANIZATION_READ,
+    /** Create, edit and deactivate organisation records (within the scope). */
+    ORGANIZATION_WRITE,
+    /** Edit the enterprise's own record: the enterprise administrator's narrower write right. */
+    ENTERPRISE_SELF_WRITE,
+    /** Manage staff accounts, roles, unlocks and password resets (security administrator). */
+    ACCOUNT_ADMIN,
+    /** Read and export the audit log (auditor). */
+    AUDIT_READ,
+    /** System settings and technical health (system administrator). */
+    SYSTEM_ADMIN,
+    /** Work the 24-hour monitoring desk. */
+    MONITORING,
+    /** Work drivers' appeals routed to a department. */
+    APPEALS_DEPARTMENT,
+    /** Care for the drivers assigned to a helper. */
+    CARE_HELPER
+}
