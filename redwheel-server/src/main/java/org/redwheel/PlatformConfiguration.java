@@ -1,5 +1,7 @@
 package org.redwheel;
 
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -18,6 +20,17 @@ class PlatformConfiguration implements WebMvcConfigurer {
     @Bean
     Clock clock() {
         return Clock.systemDefaultZone();
+    }
+
+    @Bean
+    OpenAPI openApi() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("RedWheel API (红色方向盘)")
+                        .version("v1")
+                        .description(
+                                "REST API of the county platform. Authenticate with POST /api/v1/auth/token and send "
+                                        + "'Authorization: Bearer <token>'. Errors are RFC 9457 problem details."));
     }
 
     @Bean

@@ -103,12 +103,12 @@ class Accounts {
     void recordFailure(long id, int maxFailures, Instant lockUntil, Instant now) {
         jdbc.sql("""
                         update identity_account set
-                            failed_attempts = case when locked_until is not null and locked_until <= :now
+                            failed_attempts = case when locked_until <= cast(:now as timestamptz)
                                                    then 1 else failed_attempts + 1 end,
                             locked_until = case
-                                when locked_until is not null and locked_until <= :now then
-                                    case when 1 >= :max then :lockUntil else null end
-                                when failed_attempts + 1 >= :max then :lockUntil
+                                when locked_until <= cast(:now as timestamptz) then
+                                    case when 1 >= cast(:max as int) then cast(:lockUntil as timestamptz) end
+                                when failed_attempts + 1 >= cast(:max as int) then cast(:lockUntil as timestamptz)
                                 else locked_until end
                         where id = :id
                         """)

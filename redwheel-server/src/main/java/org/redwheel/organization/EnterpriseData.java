@@ -2,7 +2,10 @@ package org.redwheel.organization;
 
 import java.math.BigDecimal;
 
-/** What a user enters for an enterprise, in the console form and in the API body. */
+/**
+ * What a user enters for an enterprise, in the console form and in the API body. Absent flags
+ * (an unticked box, a field left out of the JSON) mean no.
+ */
 public record EnterpriseData(
         String name,
         String creditCode,
@@ -15,10 +18,26 @@ public record EnterpriseData(
         Integer fleetSize,
         Long townshipId,
         Long partyOrgId,
-        boolean hasUnion,
-        boolean hasYouthLeague,
-        boolean hasWomensFederation,
-        boolean demonstrationSite) {
+        Boolean hasUnion,
+        Boolean hasYouthLeague,
+        Boolean hasWomensFederation,
+        Boolean demonstrationSite) {
+
+    public boolean union() {
+        return Boolean.TRUE.equals(hasUnion);
+    }
+
+    public boolean youthLeague() {
+        return Boolean.TRUE.equals(hasYouthLeague);
+    }
+
+    public boolean womensFederation() {
+        return Boolean.TRUE.equals(hasWomensFederation);
+    }
+
+    public boolean demonstration() {
+        return Boolean.TRUE.equals(demonstrationSite);
+    }
 
     static EnterpriseData of(Enterprise e) {
         return new EnterpriseData(

@@ -206,10 +206,10 @@ public class EnterpriseRegistry {
                 d.fleetSize() == null ? 0 : d.fleetSize(),
                 d.townshipId(),
                 d.partyOrgId(),
-                d.hasUnion(),
-                d.hasYouthLeague(),
-                d.hasWomensFederation(),
-                d.demonstrationSite());
+                d.union(),
+                d.youthLeague(),
+                d.womensFederation(),
+                d.demonstration());
     }
 
     private void validate(EnterpriseData d, Long id) {

@@ -136,7 +136,7 @@ public class GovernmentUnits {
         if (d.contactPhone() != null && !PhoneNumbers.isValid(d.contactPhone())) {
             v.add(new Violation("contactPhone", "validation.phone"));
         }
-        if (d.jointMeetingLead() && !d.jointMeeting()) {
+        if (d.isJointMeetingLead() && !d.isJointMeeting()) {
             v.add(new Violation("jointMeetingLead", "unit.lead.needsMembership"));
         }
         if (!v.isEmpty()) {
@@ -151,9 +151,9 @@ public class GovernmentUnits {
                 trim(d.duties()),
                 trim(d.contactName()),
                 trim(d.contactPhone()),
-                d.jointMeeting(),
-                d.jointMeetingLead(),
-                d.escortAlliance());
+                d.isJointMeeting(),
+                d.isJointMeetingLead(),
+                d.isEscortAlliance());
     }
 
     private static String trim(String value) {

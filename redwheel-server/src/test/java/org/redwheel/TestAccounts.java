@@ -1,0 +1,29 @@
+package org.redwheel;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.redwheel.identity.DataScope;
+import org.redwheel.identity.Role;
+import org.redwheel.identity.StaffAccounts;
+
+/** Creates staff accounts with known passwords for tests; names are unique per call. */
+public class TestAccounts {
+
+    /** A password that satisfies the policy; tests share it, it exists only in the test database. */
+    public static final String PASSWORD = "Test-Passw0rd!";
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final StaffAccounts accounts;
+
+    public TestAccounts(StaffAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    /** A ready account (no forced password change) with the role and scope. */
+    public String create(Role role, DataScope scope) {
+        String username = role.name().toLowerCase().replace('_', '.') + "." + System.nanoTime() % 100_000 + "."
+                + SEQUENCE.incrementAndGet();
+        accounts.create(new StaffAccounts.NewAccount(username, "测试" + role.name(), null, PASSWORD, role, scope, false));
+        return username;
+    }
+}
