@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -29,6 +30,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -82,11 +84,29 @@ class SecurityConfiguration {
         return FieldEncryptor.fromBase64(Files.readString(keyFile));
     }
 
+    /**
+     * The OpenAPI document: read by Swagger UI in a signed-in console session and by API clients
+     * with a bearer token. Read-only, so the session cookie carries no CSRF risk here.
+     */
     @Bean
     @Order(1)
+    SecurityFilterChain apiDocsChain(HttpSecurity http, ApiTokens tokens, StaffAuthenticationProvider provider)
+            throws Exception {
+        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**")
+                .securityContext(c -> c.securityContextRepository(new HttpSessionSecurityContextRepository()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .addFilterBefore(new BearerTokenFilter(tokens, provider), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET).authenticated().anyRequest().denyAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(
+                        (request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED, "authentication required")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, StaffAuthenticationProvider provider)
             throws Exception {
-        http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
+        http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(tokens, provider), BasicAuthenticationFilter.class)
@@ -102,7 +122,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain consoleChain(HttpSecurity http, AuditLog audit) throws Exception {
         LogoutHandler auditLogout = (request, response, authentication) -> {
             if (authentication != null && authentication.getPrincipal() instanceof StaffUser user) {
