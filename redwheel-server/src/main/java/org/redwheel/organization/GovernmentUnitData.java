@@ -9,4 +9,21 @@ public record GovernmentUnitData(
         String contactPhone,
         boolean jointMeeting,
         boolean jointMeetingLead,
-        boolean escortAlliance) {}
+        boolean escortAlliance) {
+
+    static GovernmentUnitData of(GovernmentUnit u) {
+        return new GovernmentUnitData(
+                u.name(),
+                u.shortName(),
+                u.duties(),
+                u.contactName(),
+                u.contactPhone(),
+                u.jointMeeting(),
+                u.jointMeetingLead(),
+                u.escortAlliance());
+    }
+
+    static GovernmentUnitData empty() {
+        return new GovernmentUnitData(null, null, null, null, null, false, false, false);
+    }
+}
