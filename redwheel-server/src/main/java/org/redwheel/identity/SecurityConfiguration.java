@@ -96,9 +96,12 @@ class SecurityConfiguration {
                 .securityContext(c -> c.securityContextRepository(new HttpSessionSecurityContextRepository()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .addFilterBefore(new BearerTokenFilter(tokens, provider), BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET).authenticated().anyRequest().denyAll())
-                .exceptionHandling(e -> e.authenticationEntryPoint(
-                        (request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED, "authentication required")));
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET)
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
+                        problem(response, HttpStatus.UNAUTHORIZED, "authentication required")));
         return http.build();
     }
 

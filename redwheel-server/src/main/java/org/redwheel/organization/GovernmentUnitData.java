@@ -22,4 +22,20 @@ public record GovernmentUnitData(
     public boolean isEscortAlliance() {
         return Boolean.TRUE.equals(escortAlliance);
     }
+
+    static GovernmentUnitData of(GovernmentUnit u) {
+        return new GovernmentUnitData(
+                u.name(),
+                u.shortName(),
+                u.duties(),
+                u.contactName(),
+                u.contactPhone(),
+                u.jointMeeting(),
+                u.jointMeetingLead(),
+                u.escortAlliance());
+    }
+
+    static GovernmentUnitData empty() {
+        return new GovernmentUnitData(null, null, null, null, null, false, false, false);
+    }
 }

@@ -10,4 +10,15 @@ public record PartyOrganizationData(
         String secretary,
         Integer membersCount,
         LocalDate foundedOn,
-        Long villageId) {}
+        Long villageId) {
+
+    static PartyOrganizationData of(PartyOrganization o) {
+        return new PartyOrganizationData(
+                o.parentId(), o.kind(), o.name(), o.secretary(), o.membersCount(), o.foundedOn(), o.villageId());
+    }
+
+    /** An empty form for a new node under the given parent. */
+    static PartyOrganizationData under(Long parentId, PartyOrganizationKind kind) {
+        return new PartyOrganizationData(parentId, kind, null, null, 0, null, null);
+    }
+}

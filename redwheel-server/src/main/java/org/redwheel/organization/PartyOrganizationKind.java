@@ -23,6 +23,15 @@ public enum PartyOrganizationKind {
         };
     }
 
+    /** The kind a new child of this node usually has; null when nothing may sit under it. */
+    PartyOrganizationKind usualChild() {
+        return switch (this) {
+            case COMMITTEE, GENERAL_BRANCH -> BRANCH;
+            case BRANCH -> GROUP;
+            case GROUP -> null;
+        };
+    }
+
     static final Set<PartyOrganizationKind> HOSTS_ENTERPRISES = Set.of(GENERAL_BRANCH, BRANCH);
 
     public String messageKey() {

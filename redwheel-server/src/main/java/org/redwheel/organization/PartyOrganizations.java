@@ -107,6 +107,22 @@ public class PartyOrganizations {
         return id;
     }
 
+    /**
+     * Creates a node on behalf of a staff member: the parent must lie within the scope (otherwise
+     * it is reported as unknown, never revealed), and only a county-wide scope may create the
+     * committee.
+     */
+    @Transactional
+    public long create(DataScope scope, PartyOrganizationData data) {
+        if (data.parentId() != null && find(scope, data.parentId()).isEmpty()) {
+            throw InvalidInputException.of("parentId", "validation.unknownReference");
+        }
+        if (data.parentId() == null && !scope.isCounty()) {
+            throw InvalidInputException.of("parentId", "validation.required");
+        }
+        return create(data);
+    }
+
     /** Changes a node's details. Its place in the tree (parent, kind) stays. */
     @Transactional
     public void update(DataScope scope, long id, PartyOrganizationData data) {
