@@ -99,6 +99,9 @@ class EmbeddedPostgresConfiguration {
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setDataDirectory(directory)
                         .setCleanDataDirectory(false)
+                        // Spring stops it after everything that uses it; the library's own JVM hook
+                        // would stop it first, under the feet of the closing application.
+                        .setRegisterShutdownHook(false)
                         .setLocaleConfig("locale", "C.UTF-8")
                         .setServerConfig("timezone", "Asia/Shanghai");
                 if (properties.port() > 0) {

@@ -14,6 +14,10 @@ public enum Permission {
     AUDIT_READ,
     /** System settings and technical health (system administrator). */
     SYSTEM_ADMIN,
+    /** See vehicles, their terminals and live state (within the scope). */
+    FLEET_READ,
+    /** Send text (TTS) messages and settings to a vehicle's terminal (within the scope). */
+    VEHICLE_MESSAGE,
     /** Work the 24-hour monitoring desk. */
     MONITORING,
     /** Work drivers' appeals routed to a department. */

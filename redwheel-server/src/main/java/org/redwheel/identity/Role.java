@@ -5,9 +5,11 @@ import static org.redwheel.identity.Permission.APPEALS_DEPARTMENT;
 import static org.redwheel.identity.Permission.AUDIT_READ;
 import static org.redwheel.identity.Permission.CARE_HELPER;
 import static org.redwheel.identity.Permission.ENTERPRISE_SELF_WRITE;
+import static org.redwheel.identity.Permission.FLEET_READ;
 import static org.redwheel.identity.Permission.MONITORING;
 import static org.redwheel.identity.Permission.ORGANIZATION_READ;
 import static org.redwheel.identity.Permission.ORGANIZATION_WRITE;
+import static org.redwheel.identity.Permission.VEHICLE_MESSAGE;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -18,11 +20,14 @@ import java.util.Set;
  */
 public enum Role {
     COUNTY_ADMIN(
-            EnumSet.of(ORGANIZATION_READ, ORGANIZATION_WRITE),
+            EnumSet.of(ORGANIZATION_READ, ORGANIZATION_WRITE, FLEET_READ),
             Set.of(ScopeKind.COUNTY, ScopeKind.ORGANIZATION_SUBTREE)),
-    ENTERPRISE_ADMIN(EnumSet.of(ORGANIZATION_READ, ENTERPRISE_SELF_WRITE), Set.of(ScopeKind.ENTERPRISE)),
+    ENTERPRISE_ADMIN(
+            EnumSet.of(ORGANIZATION_READ, ENTERPRISE_SELF_WRITE, FLEET_READ, VEHICLE_MESSAGE),
+            Set.of(ScopeKind.ENTERPRISE)),
     MONITORING_OPERATOR(
-            EnumSet.of(ORGANIZATION_READ, MONITORING), Set.of(ScopeKind.COUNTY, ScopeKind.ORGANIZATION_SUBTREE)),
+            EnumSet.of(ORGANIZATION_READ, FLEET_READ, VEHICLE_MESSAGE, MONITORING),
+            Set.of(ScopeKind.COUNTY, ScopeKind.ORGANIZATION_SUBTREE)),
     DEPARTMENT_OFFICER(EnumSet.of(ORGANIZATION_READ, APPEALS_DEPARTMENT), Set.of(ScopeKind.DEPARTMENT)),
     HELPER(EnumSet.of(CARE_HELPER), Set.of(ScopeKind.ASSIGNED)),
     AUDITOR(EnumSet.of(AUDIT_READ), Set.of(ScopeKind.COUNTY)),

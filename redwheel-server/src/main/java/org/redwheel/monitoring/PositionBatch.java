@@ -1,0 +1,9 @@
+package org.redwheel.monitoring;
+
+import java.util.List;
+
+/**
+ * The fixes of one frame (0x0200: one, 0x0704: several) and what to do once they are durable: send
+ * the frame's 0x8001.
+ */
+record PositionBatch(List<PositionRow> rows, Runnable onDurable) {}
