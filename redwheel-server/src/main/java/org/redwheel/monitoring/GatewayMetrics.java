@@ -15,10 +15,12 @@ final class GatewayMetrics {
     private final Map<Integer, Counter> frames = new ConcurrentHashMap<>();
     private final Map<String, Counter> badFrames = new ConcurrentHashMap<>();
     private final Timer ackLatency;
+    private final AtomicInteger waitingBatches = new AtomicInteger();
 
     GatewayMetrics(MeterRegistry meters, AtomicInteger connections) {
         this.meters = meters;
         meters.gauge("redwheel.gateway.connections", connections);
+        meters.gauge("redwheel.gateway.waiting.frames", waitingBatches);
         this.ackLatency = Timer.builder("redwheel.gateway.ack.latency")
                 .description("from a location frame's arrival to its 0x8001 after commit")
                 .publishPercentiles(0.5, 0.99)
@@ -42,6 +44,15 @@ final class GatewayMetrics {
                                 .tag("reason", r)
                                 .register(meters))
                 .increment();
+    }
+
+    /** Location frames decoded but held back because the ingestion queue was full. */
+    void waiting(int delta) {
+        waitingBatches.addAndGet(delta);
+    }
+
+    int waiting() {
+        return waitingBatches.get();
     }
 
     void acknowledged(long receivedNanos) {

@@ -154,6 +154,11 @@ public class Jt808Gateway implements SmartLifecycle {
         return port;
     }
 
+    /** Location frames held back by back-pressure, over all connections. */
+    int waitingFrames() {
+        return metrics.waiting();
+    }
+
     /** Connections open now. */
     public int connections() {
         return connections.get();

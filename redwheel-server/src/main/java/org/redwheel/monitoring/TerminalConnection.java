@@ -125,6 +125,8 @@ final class TerminalConnection extends SimpleChannelInboundHandler<Object> {
             states.disconnected(terminal.id());
         }
         commands.values().forEach(f -> f.complete(CommandResult.offline()));
+        metrics.waiting(-waiting.size());
+        waiting.clear();
         super.channelInactive(ctx);
     }
 
@@ -258,6 +260,7 @@ final class TerminalConnection extends SimpleChannelInboundHandler<Object> {
                 }));
         if (!waiting.isEmpty() || !ingestion.offer(batch)) {
             waiting.add(batch);
+            metrics.waiting(1);
             pauseUntilQueued();
         }
     }
@@ -276,6 +279,7 @@ final class TerminalConnection extends SimpleChannelInboundHandler<Object> {
         var channel = context.channel();
         while (!waiting.isEmpty() && ingestion.offer(waiting.peek())) {
             waiting.poll();
+            metrics.waiting(-1);
         }
         if (waiting.isEmpty()) {
             channel.config().setAutoRead(true);
