@@ -95,6 +95,7 @@ class EmbeddedPostgresConfiguration {
                     deleteRecursively(directory);
                 }
                 Files.createDirectories(directory);
+                stopOrphanedServer(directory);
                 boolean existing = Files.exists(directory.resolve("PG_VERSION"));
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setDataDirectory(directory)
@@ -103,7 +104,13 @@ class EmbeddedPostgresConfiguration {
                         // would stop it first, under the feet of the closing application.
                         .setRegisterShutdownHook(false)
                         .setLocaleConfig("locale", "C.UTF-8")
-                        .setServerConfig("timezone", "Asia/Shanghai");
+                        .setServerConfig("timezone", "Asia/Shanghai")
+                        // The library starts PostgreSQL for throw-away tests (-F, no synchronous
+                        // commit). These are real data: a commit, and so a terminal's 0x8001, must
+                        // mean the data is on disk.
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
                 if (properties.port() > 0) {
                     builder.setPort(properties.port());
                 }
@@ -135,6 +142,40 @@ class EmbeddedPostgresConfiguration {
                 }
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("Cannot create the database " + name, e);
+            }
+        }
+
+        /**
+         * A server left running by a JVM that died without stopping it (kill -9, power loss of the
+         * JVM only) still holds the directory; stop it so this start can take over its data.
+         */
+        private static void stopOrphanedServer(Path directory) throws IOException {
+            Path pidFile = directory.resolve("postmaster.pid");
+            if (!Files.exists(pidFile)) {
+                return;
+            }
+            long pid;
+            try {
+                pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            } catch (RuntimeException e) {
+                return;
+            }
+            var process = ProcessHandle.of(pid)
+                    .filter(p ->
+                            p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+            if (process.isEmpty()) {
+                return;
+            }
+            log.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier run", pid, directory);
+            // SIGTERM: PostgreSQL's smart shutdown, with a checkpoint; its data stays consistent.
+            process.get().destroy();
+            try {
+                process.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IOException("PostgreSQL (pid " + pid + ") on " + directory + " did not stop", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while stopping PostgreSQL on " + directory, e);
             }
         }
 

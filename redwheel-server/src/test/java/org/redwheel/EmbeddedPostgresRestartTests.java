@@ -19,6 +19,8 @@ class EmbeddedPostgresRestartTests {
 
         SharedServer first = SharedServer.acquire(properties);
         try (Connection c = DriverManager.getConnection(first.jdbcUrl())) {
+            assertThat(setting(c, "fsync")).as("a commit reaches the disk").isEqualTo("on");
+            assertThat(setting(c, "synchronous_commit")).isEqualTo("on");
             c.createStatement().execute("create table survivor (name text)");
             c.createStatement().execute("insert into survivor values ('红色方向盘')");
         }
@@ -47,6 +49,45 @@ class EmbeddedPostgresRestartTests {
         }
         b.release();
         assertThat(canConnect(b.jdbcUrl())).isFalse();
+    }
+
+    @Test
+    void takesOverADirectoryWhoseServerOutlivedItsKilledJvm(@TempDir Path directory) throws Exception {
+        Path data = directory.resolve("pg");
+        Process jvm = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashingServerOwner.class.getName(),
+                        data.toString())
+                .redirectErrorStream(true)
+                .start();
+        try (var output = new java.io.BufferedReader(new java.io.InputStreamReader(jvm.getInputStream()))) {
+            String line;
+            while ((line = output.readLine()) != null && !line.equals(CrashingServerOwner.READY)) {
+                // wait until the other JVM has written its row
+            }
+        }
+        jvm.destroyForcibly().waitFor();
+        assertThat(data.resolve("postmaster.pid"))
+                .as("the killed JVM's server is still running")
+                .exists();
+
+        var properties = new EmbeddedDatabaseProperties(data, 0, "orphan_check", false);
+        SharedServer next = SharedServer.acquire(properties);
+        try (Connection c = DriverManager.getConnection(next.jdbcUrl())) {
+            var rs = c.createStatement().executeQuery("select n from kept");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(42);
+        } finally {
+            next.release();
+        }
+    }
+
+    private static String setting(Connection c, String name) throws Exception {
+        var rs = c.createStatement().executeQuery("show " + name);
+        rs.next();
+        return rs.getString(1);
     }
 
     private static boolean canConnect(String url) {

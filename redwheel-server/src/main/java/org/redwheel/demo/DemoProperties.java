@@ -8,11 +8,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param enabled seed the demo county at start-up (the demo profile turns it on)
  * @param credentialsFile where the demo accounts' random passwords are written
+ * @param simulatedTrucks demo trucks the simulator drives against the local gateway (0: none)
+ * @param simulationCompression simulated seconds per real second for the demo trucks
  */
 @ConfigurationProperties("redwheel.demo")
-record DemoProperties(boolean enabled, Path credentialsFile) {
+record DemoProperties(boolean enabled, Path credentialsFile, Integer simulatedTrucks, Double simulationCompression) {
 
     DemoProperties {
         credentialsFile = credentialsFile == null ? Path.of("data", "demo-credentials.txt") : credentialsFile;
+        simulatedTrucks = simulatedTrucks == null ? 30 : simulatedTrucks;
+        simulationCompression = simulationCompression == null ? 1.0 : simulationCompression;
     }
 }

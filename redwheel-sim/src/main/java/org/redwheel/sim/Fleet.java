@@ -53,15 +53,16 @@ public final class Fleet {
 
     /**
      * Trucks {@code first} to {@code first + count - 1} on the {@link DemoCounty#routes() demo
-     * routes}, everyday style: truck {@code i} takes route {@code (i - 1) mod routes}, entered at a
-     * waypoint that differs between trucks of a route so they spread out.
+     * routes}, everyday style: truck {@code i} takes route {@code (i - 1) mod routes}, entered at
+     * waypoint {@code i - 1} (mod the route's length), so trucks spread over the county from the first
+     * fix instead of all leaving the logistics park together.
      */
     public static List<SimulatedTruck> demo(int first, int count, long seed, ProtocolVersion version) {
         List<Route> routes = DemoCounty.routes();
         List<SimulatedTruck> trucks = new ArrayList<>(count);
         for (int i = first; i < first + count; i++) {
             Route route = routes.get((i - 1) % routes.size());
-            int entry = (i - 1) / routes.size();
+            int entry = i - 1;
             trucks.add(truck(i, version, route.startingAt(entry), DrivingStyle.everyday(), seed));
         }
         return trucks;
