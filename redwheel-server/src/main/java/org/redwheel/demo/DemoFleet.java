@@ -49,11 +49,11 @@ class DemoFleet implements SmartLifecycle {
 
     @EventListener(ApplicationReadyEvent.class)
     void registerAndDrive() {
+        registerMissing(properties.registeredTrucks());
         int trucks = properties.simulatedTrucks();
         if (trucks <= 0) {
             return;
         }
-        registerMissing(trucks);
         if (gateway.port() < 0) {
             log.info("The JT/T 808 gateway is off; the demo trucks stay parked");
             return;
@@ -75,6 +75,9 @@ class DemoFleet implements SmartLifecycle {
 
     /** Registers the trucks that are not in the registry yet, spread over the demo enterprises. */
     private void registerMissing(int trucks) {
+        if (trucks <= 0) {
+            return;
+        }
         List<Long> enterpriseIds = enterprises
                 .list(
                         DataScope.county(),
@@ -89,6 +92,9 @@ class DemoFleet implements SmartLifecycle {
                 continue;
             }
             Long enterprise = enterpriseIds.isEmpty() ? null : enterpriseIds.get((i - 1) % enterpriseIds.size());
+            if (i % 1000 == 0) {
+                log.info("Registered {} of {} demo trucks", i, trucks);
+            }
             long vehicle = fleet.registerVehicle(Fleet.plate(i), 2, i % 3 == 0 ? "重型半挂牵引车" : "重型厢式货车", enterprise);
             fleet.registerTerminal(Fleet.phone(i), Fleet.deviceId(i), "RW-SIM", ProtocolVersion.V2013.name(), vehicle);
         }
