@@ -52,6 +52,7 @@ public class Jt808Gateway implements SmartLifecycle {
     private ExecutorService lookups;
     private Channel server;
     private volatile int port = -1;
+    private int lastPort;
 
     Jt808Gateway(
             GatewayProperties properties,
@@ -116,12 +117,15 @@ public class Jt808Gateway implements SmartLifecycle {
                     }
                 });
         try {
-            server = bootstrap.bind(properties.host(), properties.port()).sync().channel();
+            // Port 0 picks a free port at the first start and keeps it across a restart.
+            int wanted = properties.port() != 0 ? properties.port() : lastPort;
+            server = bootstrap.bind(properties.host(), wanted).sync().channel();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding the JT/T 808 port", e);
         }
         port = ((InetSocketAddress) server.localAddress()).getPort();
+        lastPort = port;
         log.info("JT/T 808 gateway listening on {}:{}", properties.host(), port);
     }
 

@@ -103,6 +103,10 @@ class PositionIngestion implements SmartLifecycle {
         writer.start();
     }
 
+    /**
+     * Stops the writer. Fixes still queued were never acknowledged; they are dropped here as a crash
+     * would drop them, and their terminals send them again.
+     */
     @Override
     public void stop() {
         running = false;
@@ -113,7 +117,10 @@ class PositionIngestion implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            writer = null;
         }
+        queue.clear();
+        queuedRows.set(0);
     }
 
     @Override
@@ -130,7 +137,7 @@ class PositionIngestion implements SmartLifecycle {
     private void writeLoop() {
         List<PositionBatch> batches = new ArrayList<>();
         long backoffMillis = 100;
-        while (running || !queue.isEmpty()) {
+        while (running) {
             try {
                 if (batches.isEmpty() && !take(batches)) {
                     continue;
@@ -142,13 +149,8 @@ class PositionIngestion implements SmartLifecycle {
                 batches.clear();
                 backoffMillis = 100;
             } catch (InterruptedException e) {
-                if (!running && batches.isEmpty() && queue.isEmpty()) {
-                    break;
-                }
-                if (!running) {
-                    // Shutting down with unwritten fixes: they were never acknowledged, terminals re-send them.
-                    break;
-                }
+                // Stopping: whatever is unwritten was never acknowledged; terminals send it again.
+                break;
             } catch (SQLException | RuntimeException e) {
                 writeFailures.increment();
                 log.warn(
