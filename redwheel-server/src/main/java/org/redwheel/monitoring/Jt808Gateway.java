@@ -116,13 +116,22 @@ public class Jt808Gateway implements SmartLifecycle {
                                                 clock));
                     }
                 });
+        // Port 0 picks a free port at the first start and keeps it across a restart.
+        int wanted = properties.port() != 0 ? properties.port() : lastPort;
         try {
-            // Port 0 picks a free port at the first start and keeps it across a restart.
-            int wanted = properties.port() != 0 ? properties.port() : lastPort;
             server = bootstrap.bind(properties.host(), wanted).sync().channel();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while binding the JT/T 808 port", e);
+        } catch (Exception e) {
+            // Nothing may keep running (and keep the JVM alive) when the port cannot be had.
+            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            lookups.shutdownNow();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException(
+                    "Cannot listen for JT/T 808 terminals on " + properties.host() + ":" + wanted
+                            + " (redwheel.gateway.port, REDWHEEL_JT808_PORT): " + e.getMessage(),
+                    e);
         }
         port = ((InetSocketAddress) server.localAddress()).getPort();
         lastPort = port;

@@ -35,6 +35,7 @@ class ConsoleTourTests {
             "/console/units",
             "/console/units?membership=escortAlliance",
             "/console/townships",
+            "/console/vehicles",
             "/console/account/password",
             "/console/account/totp");
 
