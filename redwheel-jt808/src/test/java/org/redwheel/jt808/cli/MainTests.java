@@ -43,6 +43,29 @@ class MainTests {
         assertThat(status).isEqualTo(1);
     }
 
+    /**
+     * A 0x0200 captured from a real device (an electronic-lock tracker; published by its maker as a
+     * parsing example), with its vendor items 0xE3 and 0xD5.
+     */
+    static final String CAPTURED =
+            "7E 02 00 00 52 00 20 02 60 43 23 00 A4 00 02 00 00 00 0C 00 02 01 58 B9 1B 06 CB 70 61 00 46"
+                    + " 00 00 00 59 21 09 22 16 37 58 01 04 00 00 00 01 03 02 00 00 25 04 00 00 00 01 30 01 11 31 01 10 E3 01 00 D5"
+                    + " 1B 02 20 02 60 43 23 27 95 93 78 61 60 00 12 20 00 00 12 34 27 95 93 78 61 58 00 12 86 7E";
+
+    @Test
+    void decodesAFrameCapturedFromARealDeviceKeepingItsVendorItems() {
+        int status = run(new String[] {"decode", CAPTURED}, "");
+
+        assertThat(lines())
+                .containsExactly("{\"messageId\":\"0x0200\",\"message\":\"LocationReport\",\"version\":2013,"
+                        + "\"phone\":\"002002604323\",\"serial\":164,\"latitude\":22.591771,\"longitude\":113.995873,"
+                        + "\"altitudeM\":70,\"speedKmh\":0,\"direction\":89,\"time\":\"2021-09-22T16:37:58+08:00\","
+                        + "\"alarmFlags\":131072,\"statusFlags\":786434,\"extras\":{\"0x01\":0.1,\"0x03\":0,\"0x25\":1,"
+                        + "\"0x30\":17,\"0x31\":16,\"0xE3\":\"00\","
+                        + "\"0xD5\":\"022002604323279593786160001220000012342795937861580012\"}}");
+        assertThat(status).isZero();
+    }
+
     @Test
     void readsFramesLinePerLineFromStandardInputIgnoringCaseWhitespaceAndDelimiters() {
         String spaced = LOCATION.toLowerCase().replaceAll("(..)", "$1 ");
