@@ -49,6 +49,9 @@ class GatewayTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     record Known(long vehicleId, long terminalId, String phone, String deviceId) {}
 
     Known knownTerminal() {
@@ -67,6 +70,12 @@ class GatewayTests {
 
     static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    double badFrames(String reason) {
+        var counter =
+                meters.find("redwheel.gateway.bad.frames").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     long stored(long terminalId) {
@@ -201,6 +210,16 @@ class GatewayTests {
         }
         assertThat(stored(first.terminalId())).isEqualTo(1);
         assertThat(stored(second.terminalId())).isEqualTo(1);
+        assertThat(badFrames("BAD_CHECKSUM")).isPositive();
+        assertThat(badFrames("BAD_ESCAPE")).isPositive();
+        assertThat(badFrames("LENGTH_MISMATCH") + badFrames("TRUNCATED")).isPositive();
+        assertThat(meters.get("redwheel.gateway.frames")
+                        .tag("message", "0x0200")
+                        .counter()
+                        .count())
+                .isPositive();
+        assertThat(meters.get("redwheel.positions.stored").counter().count()).isPositive();
+        assertThat(meters.get("redwheel.gateway.ack.latency").timer().count()).isPositive();
     }
 
     @Test
