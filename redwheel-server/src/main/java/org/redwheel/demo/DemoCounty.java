@@ -30,6 +30,9 @@ import org.redwheel.organization.PartyOrganizationData;
 import org.redwheel.organization.PartyOrganizationKind;
 import org.redwheel.organization.PartyOrganizations;
 import org.redwheel.organization.Townships;
+import org.redwheel.places.PlaceData;
+import org.redwheel.places.PlaceKind;
+import org.redwheel.places.Places;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -57,6 +60,7 @@ class DemoCounty implements ApplicationRunner {
     private final EnterpriseRegistry enterprises;
     private final GovernmentUnits units;
     private final StaffAccounts accounts;
+    private final Places places;
     private final DemoProperties properties;
     private final TransactionTemplate transaction;
 
@@ -66,6 +70,7 @@ class DemoCounty implements ApplicationRunner {
             EnterpriseRegistry enterprises,
             GovernmentUnits units,
             StaffAccounts accounts,
+            Places places,
             DemoProperties properties,
             TransactionTemplate transaction) {
         this.townships = townships;
@@ -73,6 +78,7 @@ class DemoCounty implements ApplicationRunner {
         this.enterprises = enterprises;
         this.units = units;
         this.accounts = accounts;
+        this.places = places;
         this.properties = properties;
         this.transaction = transaction;
     }
@@ -174,6 +180,17 @@ class DemoCounty implements ApplicationRunner {
             if (unit.shortName().equals("交警大队")) {
                 trafficPolice = id;
             }
+        }
+        for (var place : DemoCountyData.PLACES) {
+            places.create(new PlaceData(
+                    PlaceKind.valueOf(place.kind()),
+                    place.name(),
+                    place.address(),
+                    place.latitude(),
+                    place.longitude(),
+                    place.services(),
+                    place.hours(),
+                    null));
         }
         return createAccounts(enterpriseIds, trafficPolice);
     }

@@ -78,4 +78,60 @@ final class DemoCountyData {
             new UnitSeed("中国人民银行临沭县支行", "人行临沭支行", "金融政策指导", false, false, true),
             new UnitSeed("山东临沭农村商业银行", "临沭农商行", "车贷延期、普惠金融", false, false, true),
             new UnitSeed("中国邮政储蓄银行临沭县支行", "邮储银行临沭支行", "车贷服务", false, false, true));
+
+    /** A place of the demo county: kind, name, address, coordinates, services, hours. */
+    record PlaceSeed(
+            String kind,
+            String name,
+            String address,
+            double latitude,
+            double longitude,
+            String services,
+            String hours) {}
+
+    static final String DRIVER_HOME_SERVICES = "停车休息、热水、热饭、淋浴、洗衣、充电";
+    static final String POST_STATION_SERVICES = "休息、热水、应急药箱、政策咨询";
+
+    /**
+     * The service centre, 3 driver homes, 12 red post stations and the 2 temporary parking areas the
+     * traffic police marked; on or beside the simulator's demo routes.
+     */
+    static final List<PlaceSeed> PLACES = List.of(
+            new PlaceSeed(
+                    "SERVICE_CENTRE",
+                    "临沭县物流行业党群服务中心",
+                    "临沭县经济开发区物流园",
+                    34.905,
+                    118.672,
+                    "党建活动、政策咨询、法律援助、心理疏导（畅言吧）",
+                    "08:00–20:00"),
+            new PlaceSeed("DRIVER_HOME", "物流园司机之家", "临沭经济开发区物流园南区", 34.898, 118.684, DRIVER_HOME_SERVICES, "24小时"),
+            new PlaceSeed("DRIVER_HOME", "青云镇司机之家", "青云镇G205路东", 35.045, 118.642, DRIVER_HOME_SERVICES, "24小时"),
+            new PlaceSeed("DRIVER_HOME", "大兴镇司机之家", "大兴镇G205路西", 34.782, 118.662, DRIVER_HOME_SERVICES, "24小时"),
+            new PlaceSeed(
+                    "RED_POST_STATION", "蛟龙镇红色驿站", "蛟龙镇政府驻地", 34.888, 118.565, POST_STATION_SERVICES, "07:00–22:00"),
+            new PlaceSeed(
+                    "RED_POST_STATION", "玉山镇红色驿站", "玉山镇政府驻地", 35.012, 118.722, POST_STATION_SERVICES, "07:00–22:00"),
+            new PlaceSeed(
+                    "RED_POST_STATION", "曹庄镇红色驿站", "曹庄镇驻地", 34.834, 118.601, POST_STATION_SERVICES, "07:00–22:00"),
+            new PlaceSeed(
+                    "RED_POST_STATION", "石门镇红色驿站", "石门镇驻地", 34.845, 118.755, POST_STATION_SERVICES, "07:00–22:00"),
+            new PlaceSeed(
+                    "RED_POST_STATION", "店头镇红色驿站", "店头镇驻地", 34.952, 118.769, POST_STATION_SERVICES, "07:00–22:00"),
+            new PlaceSeed(
+                    "RED_POST_STATION", "青云镇红色驿站", "青云镇驻地", 35.028, 118.653, POST_STATION_SERVICES, "07:00–22:00"),
+            new PlaceSeed(
+                    "RED_POST_STATION", "白旄镇红色驿站", "白旄镇驻地", 34.993, 118.568, POST_STATION_SERVICES, "07:00–22:00"),
+            new PlaceSeed(
+                    "RED_POST_STATION", "郑山街道红色驿站", "郑山街道", 34.899, 118.705, POST_STATION_SERVICES, "07:00–22:00"),
+            new PlaceSeed(
+                    "RED_POST_STATION", "县城西红色驿站", "临沭街道常林大街西段", 34.918, 118.617, POST_STATION_SERVICES, "07:00–22:00"),
+            new PlaceSeed(
+                    "RED_POST_STATION", "G205县城北红色驿站", "G205线县城北出口", 35.002, 118.643, POST_STATION_SERVICES, "24小时"),
+            new PlaceSeed(
+                    "RED_POST_STATION", "G205县城南红色驿站", "G205线县城南出口", 34.842, 118.657, POST_STATION_SERVICES, "24小时"),
+            new PlaceSeed(
+                    "RED_POST_STATION", "G1511临沭互通红色驿站", "G1511临沭收费站外", 35.083, 118.633, POST_STATION_SERVICES, "24小时"),
+            new PlaceSeed("PARKING_AREA", "G205县城北临时停车区", "交警大队划设，G205线县城北", 35.005, 118.648, "货车临时停放、夜间照明", "24小时"),
+            new PlaceSeed("PARKING_AREA", "物流园东临时停车区", "交警大队划设，物流园东门外", 34.906, 118.690, "货车临时停放、夜间照明", "24小时"));
 }

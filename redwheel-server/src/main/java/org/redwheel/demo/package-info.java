@@ -5,5 +5,5 @@
  * and drives them with the fleet simulator against the local gateway so the desk shows live vehicles.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"identity", "organization", "fleet", "monitoring"})
+        allowedDependencies = {"identity", "organization", "fleet", "monitoring", "places"})
 package org.redwheel.demo;

@@ -36,6 +36,7 @@ class ConsoleTourTests {
             "/console/units?membership=escortAlliance",
             "/console/townships",
             "/console/vehicles",
+            "/console/places",
             "/console/account/password",
             "/console/account/totp");
 
