@@ -27,6 +27,7 @@ class ExternalDatabaseTests {
                         "--spring.datasource.username=postgres",
                         "--spring.datasource.password=unused",
                         "--server.port=0",
+                        "--redwheel.gateway.port=0",
                         "--redwheel.security.generated-key-file=" + directory.resolve("key"),
                         "--redwheel.embedded-database.data-directory=" + directory.resolve("must-not-exist"))) {
             assertThat(context.getBeansOfType(SharedServer.class)).isEmpty();
