@@ -5,5 +5,5 @@
  * commands (text to speech, parameters), and the console's vehicle pages. The safety engine, alarms
  * and the monitoring desk build on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "fleet"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "fleet", "places", "notification"})
 package org.redwheel.monitoring;

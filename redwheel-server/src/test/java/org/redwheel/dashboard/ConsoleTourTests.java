@@ -37,6 +37,8 @@ class ConsoleTourTests {
             "/console/townships",
             "/console/vehicles",
             "/console/places",
+            "/console/desk",
+            "/console/notifications",
             "/console/account/password",
             "/console/account/totp");
 

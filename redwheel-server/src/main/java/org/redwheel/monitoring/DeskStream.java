@@ -1,0 +1,126 @@
+package org.redwheel.monitoring;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.redwheel.fleet.FleetRegistry;
+import org.redwheel.fleet.Vehicle;
+import org.redwheel.identity.DataScope;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Pushes the vehicles' live state to open monitoring desks over server-sent events, every
+ * {@code redwheel.desk.push-interval}, each desk limited to its user's data scope.
+ */
+@Component
+class DeskStream {
+
+    /** Vehicle lists per scope are read from the registry at most this often. */
+    private static final Duration VEHICLE_LIST_TTL = Duration.ofSeconds(30);
+    /** Above this speed a vehicle counts as driving (DOMAIN.md §2: small speeds are not driving). */
+    static final double DRIVING_KMH = 5;
+
+    private final FleetRegistry fleet;
+    private final TerminalStates states;
+    private final Map<SseEmitter, DataScope> desks = new ConcurrentHashMap<>();
+    private final Map<DataScope, CachedVehicles> vehicles = new ConcurrentHashMap<>();
+
+    DeskStream(FleetRegistry fleet, TerminalStates states) {
+        this.fleet = fleet;
+        this.states = states;
+    }
+
+    SseEmitter open(DataScope scope) {
+        SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
+        desks.put(emitter, scope);
+        emitter.onCompletion(() -> desks.remove(emitter));
+        emitter.onTimeout(() -> desks.remove(emitter));
+        emitter.onError(e -> desks.remove(emitter));
+        send(emitter, snapshot(scope));
+        return emitter;
+    }
+
+    int openDesks() {
+        return desks.size();
+    }
+
+    @Scheduled(fixedDelayString = "${redwheel.desk.push-interval:PT2S}")
+    void push() {
+        if (desks.isEmpty()) {
+            return;
+        }
+        Map<DataScope, Snapshot> snapshots = new HashMap<>();
+        desks.forEach((emitter, scope) -> send(emitter, snapshots.computeIfAbsent(scope, this::snapshot)));
+    }
+
+    Snapshot snapshot(DataScope scope) {
+        List<VehicleMarker> markers = new ArrayList<>();
+        for (Vehicle vehicle : vehiclesOf(scope)) {
+            TerminalState state = vehicle.terminalId() == null
+                    ? null
+                    : states.of(vehicle.terminalId()).orElse(null);
+            if (state == null || state.latitude() == null) {
+                markers.add(new VehicleMarker(vehicle.id(), vehicle.plate(), "OFFLINE", null, null, null, null, null));
+                continue;
+            }
+            String condition = !state.online()
+                    ? "OFFLINE"
+                    : state.speedKmh() != null && state.speedKmh() > DRIVING_KMH ? "DRIVING" : "RESTING";
+            markers.add(new VehicleMarker(
+                    vehicle.id(),
+                    vehicle.plate(),
+                    condition,
+                    state.latitude(),
+                    state.longitude(),
+                    state.speedKmh(),
+                    state.direction(),
+                    state.lastFixTime()));
+        }
+        return new Snapshot(Instant.now(), markers);
+    }
+
+    private List<Vehicle> vehiclesOf(DataScope scope) {
+        CachedVehicles cached = vehicles.get(scope);
+        if (cached == null || cached.readAt().plus(VEHICLE_LIST_TTL).isBefore(Instant.now())) {
+            cached = new CachedVehicles(fleet.vehicles(scope, null, 0, 20_000), Instant.now());
+            vehicles.put(scope, cached);
+        }
+        return cached.list();
+    }
+
+    private void send(SseEmitter emitter, Snapshot snapshot) {
+        try {
+            emitter.send(SseEmitter.event().name("vehicles").data(snapshot, MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException e) {
+            desks.remove(emitter);
+        }
+    }
+
+    /** What the desk draws: every vehicle in scope with its condition and position. */
+    record Snapshot(Instant at, List<VehicleMarker> vehicles) {}
+
+    /**
+     * One vehicle on the map.
+     *
+     * @param condition DRIVING, RESTING or OFFLINE (alarms add IN_ALARM)
+     */
+    record VehicleMarker(
+            long id,
+            String plate,
+            String condition,
+            Double latitude,
+            Double longitude,
+            Float speedKmh,
+            Integer direction,
+            Instant lastFixTime) {}
+
+    private record CachedVehicles(List<Vehicle> list, Instant readAt) {}
+}

@@ -1,0 +1,102 @@
+// The monitoring desk's live map: vehicles over server-sent events, places, and a plain map when
+// the tile server cannot be reached (a county network without internet access).
+(function () {
+  var element = document.getElementById("desk-map");
+  if (!element || !window.L) {
+    return;
+  }
+  var settings = JSON.parse(element.dataset.map);
+  var places = JSON.parse(element.dataset.places || "[]");
+  var map = L.map(element, { preferCanvas: true }).setView([settings.latitude, settings.longitude], settings.zoom);
+  var tiles = L.tileLayer(settings.tileUrl, { maxZoom: 18, attribution: settings.attribution });
+  var tileErrors = 0;
+  tiles.on("tileerror", function () {
+    tileErrors++;
+    if (tileErrors === 3) {
+      map.removeLayer(tiles);
+      element.classList.add("rw-map-plain");
+      element.setAttribute("data-plain", "true");
+      map.attributionControl.addAttribution(element.dataset.plainLabel);
+    }
+  });
+  tiles.addTo(map);
+
+  var placeColours = { DRIVER_HOME: "#b71c1c", RED_POST_STATION: "#e53935", PARKING_AREA: "#6a1b9a", SERVICE_CENTRE: "#f9a825" };
+  places.forEach(function (p) {
+    L.circleMarker([p.latitude, p.longitude], {
+      radius: 5, color: "#fff", weight: 1, fillColor: placeColours[p.kind] || "#795548", fillOpacity: 0.9
+    }).bindTooltip(p.name).addTo(map);
+  });
+
+  var colours = { DRIVING: "#2e7d32", RESTING: "#1565c0", OFFLINE: "#9e9e9e", IN_ALARM: "#c62828" };
+  var markers = {};
+  var list = document.getElementById("desk-list");
+  var counts = document.getElementById("desk-counts");
+
+  function update(snapshot) {
+    var seen = {};
+    var online = 0;
+    var rows = [];
+    snapshot.vehicles.forEach(function (v) {
+      seen[v.id] = true;
+      if (v.condition !== "OFFLINE") {
+        online++;
+      }
+      rows.push(v);
+      if (v.latitude == null) {
+        return;
+      }
+      var colour = colours[v.condition] || colours.OFFLINE;
+      var label = v.plate + " · " + (v.speedKmh == null ? "—" : v.speedKmh.toFixed(1) + " km/h");
+      var marker = markers[v.id];
+      if (!marker) {
+        marker = L.circleMarker([v.latitude, v.longitude], { radius: 7, weight: 2, color: "#fff", fillOpacity: 0.95 });
+        marker.bindPopup("");
+        marker.addTo(map);
+        markers[v.id] = marker;
+      }
+      marker.setLatLng([v.latitude, v.longitude]);
+      marker.setStyle({ fillColor: colour });
+      marker.setPopupContent('<a href="' + element.dataset.vehicleUrl + v.id + '">' + label + "</a>");
+      marker.options.condition = v.condition;
+    });
+    Object.keys(markers).forEach(function (id) {
+      if (!seen[id]) {
+        map.removeLayer(markers[id]);
+        delete markers[id];
+      }
+    });
+    rows.sort(function (a, b) { return a.plate.localeCompare(b.plate); });
+    list.replaceChildren.apply(list, rows.map(function (v) {
+      var item = document.createElement("li");
+      item.className = "list-group-item list-group-item-action py-1 small d-flex justify-content-between";
+      item.setAttribute("data-vehicle", v.id);
+      item.setAttribute("data-condition", v.condition);
+      var name = document.createElement("span");
+      var dot = document.createElement("span");
+      dot.className = "rw-dot";
+      dot.style.background = colours[v.condition] || colours.OFFLINE;
+      name.appendChild(dot);
+      name.appendChild(document.createTextNode(" " + v.plate));
+      var speed = document.createElement("span");
+      speed.className = "text-muted";
+      speed.textContent = v.speedKmh == null ? "—" : v.speedKmh.toFixed(0) + " km/h";
+      item.appendChild(name);
+      item.appendChild(speed);
+      item.addEventListener("click", function () {
+        var m = markers[v.id];
+        if (m) {
+          map.setView(m.getLatLng(), Math.max(map.getZoom(), 13));
+          m.openPopup();
+        }
+      });
+      return item;
+    }));
+    counts.textContent = online + " / " + snapshot.vehicles.length;
+  }
+
+  var source = new EventSource(element.dataset.stream);
+  source.addEventListener("vehicles", function (event) {
+    update(JSON.parse(event.data));
+  });
+})();
