@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.redwheel.fleet.FleetRegistry;
 import org.redwheel.fleet.Vehicle;
 import org.redwheel.identity.DataScope;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code redwheel.desk.push-interval}, each desk limited to its user's data scope.
  */
 @Component
-class DeskStream {
+class DeskStream implements SmartLifecycle {
 
     /** Vehicle lists per scope are read from the registry at most this often. */
     private static final Duration VEHICLE_LIST_TTL = Duration.ofSeconds(30);
@@ -50,6 +51,34 @@ class DeskStream {
 
     int openDesks() {
         return desks.size();
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends the open streams first thing at shutdown: the web server's graceful shutdown would
+     * otherwise wait for these never-ending requests. The desks' browsers reconnect by themselves.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        desks.keySet().forEach(SseEmitter::complete);
+        desks.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     @Scheduled(fixedDelayString = "${redwheel.desk.push-interval:PT2S}")
