@@ -65,6 +65,18 @@ public final class BrowserSupport {
         return driver;
     }
 
+    /** Signs in through the console's login page and waits for the signed-in page. */
+    public static void signIn(WebDriver browser, int port, String username, String password) {
+        browser.get("http://localhost:" + port + "/console/login");
+        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        browser.findElement(org.openqa.selenium.By.cssSelector("[data-testid=login-submit]"))
+                .click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                        org.openqa.selenium.By.cssSelector("[data-testid=user-menu]")));
+    }
+
     /** Saves a screenshot under target/screenshots for a person to look at. */
     public static Path screenshot(WebDriver driver, String name) throws java.io.IOException {
         Path file = Path.of("target", "screenshots", name + ".png");

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.redwheel.InvalidInputException;
 import org.redwheel.InvalidInputException.Violation;
 import org.redwheel.RecordNotFoundException;
+import org.redwheel.SqlRows;
 import org.redwheel.identity.DataScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -249,36 +250,28 @@ public class FleetRegistry {
     }
 
     private static Vehicle mapVehicle(ResultSet rs, int row) throws SQLException {
-        long enterprise = rs.getLong("enterprise_id");
-        Long enterpriseId = rs.wasNull() ? null : enterprise;
-        long terminal = rs.getLong("terminal_id");
-        Long terminalId = rs.wasNull() ? null : terminal;
         return new Vehicle(
                 rs.getLong("id"),
                 rs.getString("plate"),
                 rs.getInt("plate_color"),
                 rs.getString("vehicle_type"),
-                enterpriseId,
-                terminalId,
+                SqlRows.nullableLong(rs, "enterprise_id"),
+                SqlRows.nullableLong(rs, "terminal_id"),
                 rs.getString("terminal_phone"),
                 rs.getString("protocol_version"),
                 rs.getBoolean("active"));
     }
 
     private static Terminal mapTerminal(ResultSet rs, int row) throws SQLException {
-        long vehicle = rs.getLong("vehicle_id");
-        Long vehicleId = rs.wasNull() ? null : vehicle;
-        long enterprise = rs.getLong("enterprise_id");
-        Long enterpriseId = rs.wasNull() ? null : enterprise;
         return new Terminal(
                 rs.getLong("id"),
                 rs.getString("phone"),
                 rs.getString("device_id"),
                 rs.getString("model"),
                 rs.getString("protocol_version"),
-                vehicleId,
+                SqlRows.nullableLong(rs, "vehicle_id"),
                 rs.getString("plate"),
-                enterpriseId,
+                SqlRows.nullableLong(rs, "enterprise_id"),
                 rs.getBoolean("active"));
     }
 }

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.redwheel.SqlRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -187,8 +188,7 @@ class Accounts {
 
     private static Account map(ResultSet rs, int row) throws SQLException {
         ScopeKind kind = ScopeKind.valueOf(rs.getString("scope_kind"));
-        long scopeId = rs.getLong("scope_id");
-        Long target = rs.wasNull() ? null : scopeId;
+        Long target = SqlRows.nullableLong(rs, "scope_id");
         return new Account(
                 rs.getLong("id"),
                 rs.getString("username"),
@@ -199,15 +199,11 @@ class Accounts {
                 new DataScope(kind, target),
                 rs.getBoolean("must_change_password"),
                 rs.getInt("failed_attempts"),
-                instant(rs.getTimestamp("locked_until")),
+                SqlRows.instant(rs, "locked_until"),
                 rs.getString("totp_secret"),
                 rs.getBoolean("totp_enabled"),
                 rs.getBoolean("active"),
-                instant(rs.getTimestamp("last_login_at")),
-                instant(rs.getTimestamp("created_at")));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+                SqlRows.instant(rs, "last_login_at"),
+                SqlRows.instant(rs, "created_at"));
     }
 }

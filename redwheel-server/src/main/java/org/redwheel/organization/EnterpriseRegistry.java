@@ -16,6 +16,7 @@ import org.redwheel.Page;
 import org.redwheel.PageRequest;
 import org.redwheel.RecordNotFoundException;
 import org.redwheel.RecordParameters;
+import org.redwheel.SqlRows;
 import org.redwheel.identity.DataScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -301,9 +302,9 @@ public class EnterpriseRegistry {
                 rs.getString("safety_officer_name"),
                 rs.getString("safety_officer_phone"),
                 rs.getInt("fleet_size"),
-                nullableLong(rs, "township_id"),
+                SqlRows.nullableLong(rs, "township_id"),
                 rs.getString("township_name"),
-                nullableLong(rs, "party_org_id"),
+                SqlRows.nullableLong(rs, "party_org_id"),
                 rs.getString("party_org_name"),
                 rs.getBoolean("has_union"),
                 rs.getBoolean("has_youth_league"),
@@ -312,10 +313,5 @@ public class EnterpriseRegistry {
                 rs.getBoolean("active"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
-    }
-
-    static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.redwheel.InvalidInputException;
 import org.redwheel.InvalidInputException.Violation;
 import org.redwheel.RecordNotFoundException;
+import org.redwheel.SqlRows;
 import org.redwheel.identity.DataScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -255,13 +256,13 @@ public class PartyOrganizations {
         Date founded = rs.getDate("founded_on");
         return new PartyOrganization(
                 rs.getLong("id"),
-                EnterpriseRegistry.nullableLong(rs, "parent_id"),
+                SqlRows.nullableLong(rs, "parent_id"),
                 PartyOrganizationKind.valueOf(rs.getString("kind")),
                 rs.getString("name"),
                 rs.getString("secretary"),
                 rs.getInt("members_count"),
                 founded == null ? null : founded.toLocalDate(),
-                EnterpriseRegistry.nullableLong(rs, "village_id"),
+                SqlRows.nullableLong(rs, "village_id"),
                 rs.getString("village_name"),
                 rs.getInt("depth"),
                 rs.getBoolean("active"));

@@ -43,12 +43,7 @@ public class Townships {
                         where (cast(:townshipId as bigint) is null or v.township_id = :townshipId)
                         """ + (includeInactive ? "" : " and v.active") + " order by t.code, v.name")
                 .param("townshipId", townshipId)
-                .query((rs, n) -> new Village(
-                        rs.getLong("id"),
-                        rs.getLong("township_id"),
-                        rs.getString("township_name"),
-                        rs.getString("name"),
-                        rs.getBoolean("active")))
+                .query(Townships::village)
                 .list();
     }
 
@@ -56,15 +51,7 @@ public class Townships {
         return jdbc.sql("""
                         select v.*, t.name as township_name from organization_village v
                         join organization_township t on t.id = v.township_id where v.id = :id
-                        """)
-                .param("id", id)
-                .query((rs, n) -> new Village(
-                        rs.getLong("id"),
-                        rs.getLong("township_id"),
-                        rs.getString("township_name"),
-                        rs.getString("name"),
-                        rs.getBoolean("active")))
-                .optional();
+                        """).param("id", id).query(Townships::village).optional();
     }
 
     /**
@@ -139,5 +126,14 @@ public class Townships {
 
     private long count(String sql, String value) {
         return jdbc.sql(sql).param("v", value).query(Long.class).single();
+    }
+
+    private static Village village(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Village(
+                rs.getLong("id"),
+                rs.getLong("township_id"),
+                rs.getString("township_name"),
+                rs.getString("name"),
+                rs.getBoolean("active"));
     }
 }

@@ -62,11 +62,7 @@ class ConsoleTourTests {
         String username = new TestAccounts(staffAccounts).create(Role.COUNTY_ADMIN, DataScope.county());
         browser = BrowserSupport.phone();
         var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.get("http://localhost:" + port + "/console/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("[data-testid=login-submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=user-menu]")));
+        BrowserSupport.signIn(browser, port, username, TestAccounts.PASSWORD);
 
         for (String page : PAGES) {
             browser.get("http://localhost:" + port + page);

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.redwheel.BrowserSupport;
 import org.redwheel.RedWheelTest;
@@ -75,11 +74,7 @@ class DeskBrowserTests {
         // The list is redrawn on every push, so an element may go stale between finding and reading it.
         var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        browser.get("http://localhost:" + port + "/console/login");
-        browser.findElement(By.id("username")).sendKeys(operator);
-        browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("[data-testid=login-submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=user-menu]")));
+        BrowserSupport.signIn(browser, port, operator, TestAccounts.PASSWORD);
         browser.get("http://localhost:" + port + "/console/desk");
 
         for (int i = first; i < first + 3; i++) {
