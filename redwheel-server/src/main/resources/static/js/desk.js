@@ -99,4 +99,72 @@
   source.addEventListener("vehicles", function (event) {
     update(JSON.parse(event.data));
   });
+  // One stream per desk: the alarm feed below listens on it too.
+  element.rwStream = source;
+})();
+
+// The alarm feed: open alarms, newest first, with a short tone when a new one arrives.
+(function () {
+  var feed = document.getElementById("desk-alarms");
+  var element = document.getElementById("desk-map");
+  if (!feed || !element || !element.rwStream) {
+    return;
+  }
+  var labels = JSON.parse(feed.dataset.types || "{}");
+  var known = null;
+  var audio = null;
+
+  function tone() {
+    try {
+      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+      var oscillator = audio.createOscillator();
+      var gain = audio.createGain();
+      oscillator.frequency.value = 880;
+      gain.gain.value = 0.15;
+      oscillator.connect(gain);
+      gain.connect(audio.destination);
+      oscillator.start();
+      oscillator.stop(audio.currentTime + 0.25);
+    } catch (e) {
+      // no sound on this browser; the list still shows the alarm
+    }
+  }
+
+  function render(data) {
+    var ids = {};
+    var fresh = false;
+    var items = data.alarms.map(function (a) {
+      ids[a.id] = true;
+      if (known && !known[a.id]) {
+        fresh = true;
+      }
+      var item = document.createElement("a");
+      item.className = "list-group-item list-group-item-action py-1 small" + (a.overdue ? " overdue" : "");
+      item.href = feed.dataset.alarmUrl + a.id;
+      item.setAttribute("data-alarm", a.id);
+      item.setAttribute("data-type", a.type);
+      var when = new Date(a.start);
+      item.textContent = (a.plate || "—") + " · " + (labels[a.type] || a.type) + " · "
+          + when.toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit" });
+      return item;
+    });
+    if (items.length === 0) {
+      var empty = document.createElement("li");
+      empty.className = "list-group-item small text-muted";
+      empty.textContent = feed.dataset.empty;
+      items = [empty];
+    }
+    feed.replaceChildren.apply(feed, items);
+    if (fresh) {
+      tone();
+    }
+    known = ids;
+  }
+
+  if (!element.rwStream) {
+    return;
+  }
+  element.rwStream.addEventListener("alarms", function (event) {
+    render(JSON.parse(event.data));
+  });
 })();

@@ -77,6 +77,15 @@ public final class BrowserSupport {
                         org.openqa.selenium.By.cssSelector("[data-testid=user-menu]")));
     }
 
+    /** A screenshot that never fails the test it documents. */
+    public static void screenshotQuietly(WebDriver driver, String name) {
+        try {
+            screenshot(driver, name);
+        } catch (java.io.IOException | RuntimeException e) {
+            // only a picture for people; the assertions have spoken
+        }
+    }
+
     /** Saves a screenshot under target/screenshots for a person to look at. */
     public static Path screenshot(WebDriver driver, String name) throws java.io.IOException {
         Path file = Path.of("target", "screenshots", name + ".png");

@@ -59,6 +59,20 @@ class Accounts {
                 .single();
     }
 
+    List<Account> findActiveInScope(Role role, DataScope scope) {
+        return jdbc.sql("""
+                        select * from identity_account
+                        where active and role = :role and scope_kind = :kind
+                          and scope_id is not distinct from cast(:target as bigint)
+                        order by id
+                        """)
+                .param("role", role.name())
+                .param("kind", scope.kind().name())
+                .param("target", scope.targetId())
+                .query(Accounts::map)
+                .list();
+    }
+
     boolean existsByUsername(String username) {
         return jdbc.sql("select count(*) from identity_account where username = :username")
                         .param("username", username)

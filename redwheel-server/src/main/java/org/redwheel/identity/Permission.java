@@ -18,6 +18,8 @@ public enum Permission {
     FLEET_READ,
     /** Send text (TTS) messages and settings to a vehicle's terminal (within the scope). */
     VEHICLE_MESSAGE,
+    /** Acknowledge and handle alarms (within the scope). */
+    ALARM_HANDLE,
     /** Work the 24-hour monitoring desk. */
     MONITORING,
     /** Work drivers' appeals routed to a department. */

@@ -1,6 +1,7 @@
 package org.redwheel.identity;
 
 import static org.redwheel.identity.Permission.ACCOUNT_ADMIN;
+import static org.redwheel.identity.Permission.ALARM_HANDLE;
 import static org.redwheel.identity.Permission.APPEALS_DEPARTMENT;
 import static org.redwheel.identity.Permission.AUDIT_READ;
 import static org.redwheel.identity.Permission.CARE_HELPER;
@@ -23,10 +24,10 @@ public enum Role {
             EnumSet.of(ORGANIZATION_READ, ORGANIZATION_WRITE, FLEET_READ),
             Set.of(ScopeKind.COUNTY, ScopeKind.ORGANIZATION_SUBTREE)),
     ENTERPRISE_ADMIN(
-            EnumSet.of(ORGANIZATION_READ, ENTERPRISE_SELF_WRITE, FLEET_READ, VEHICLE_MESSAGE),
+            EnumSet.of(ORGANIZATION_READ, ENTERPRISE_SELF_WRITE, FLEET_READ, VEHICLE_MESSAGE, ALARM_HANDLE),
             Set.of(ScopeKind.ENTERPRISE)),
     MONITORING_OPERATOR(
-            EnumSet.of(ORGANIZATION_READ, FLEET_READ, VEHICLE_MESSAGE, MONITORING),
+            EnumSet.of(ORGANIZATION_READ, FLEET_READ, VEHICLE_MESSAGE, ALARM_HANDLE, MONITORING),
             Set.of(ScopeKind.COUNTY, ScopeKind.ORGANIZATION_SUBTREE)),
     DEPARTMENT_OFFICER(EnumSet.of(ORGANIZATION_READ, APPEALS_DEPARTMENT), Set.of(ScopeKind.DEPARTMENT)),
     HELPER(EnumSet.of(CARE_HELPER), Set.of(ScopeKind.ASSIGNED)),

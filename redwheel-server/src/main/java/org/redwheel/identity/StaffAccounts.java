@@ -132,6 +132,13 @@ public class StaffAccounts {
                 .toList();
     }
 
+    /** Active accounts of a role with exactly this scope, e.g. an enterprise's administrators. */
+    public List<AccountSummary> activeInScope(Role role, DataScope scope) {
+        return accounts.findActiveInScope(role, scope).stream()
+                .map(this::summary)
+                .toList();
+    }
+
     public long count(String search) {
         return accounts.count(search);
     }

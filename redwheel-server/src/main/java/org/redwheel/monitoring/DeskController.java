@@ -20,16 +20,28 @@ class DeskController {
     private final DeskProperties properties;
     private final Places places;
     private final JsonMapper json;
+    private final org.springframework.context.MessageSource messages;
 
-    DeskController(DeskStream stream, DeskProperties properties, Places places, JsonMapper json) {
+    DeskController(
+            DeskStream stream,
+            DeskProperties properties,
+            Places places,
+            JsonMapper json,
+            org.springframework.context.MessageSource messages) {
         this.stream = stream;
         this.properties = properties;
         this.places = places;
         this.json = json;
+        this.messages = messages;
     }
 
     @GetMapping("/console/desk")
-    String desk(Model model) {
+    String desk(Model model, java.util.Locale locale) {
+        Map<String, String> typeLabels = new java.util.LinkedHashMap<>();
+        for (var type : org.redwheel.safety.EventType.values()) {
+            typeLabels.put(type.name(), messages.getMessage("alarm.type." + type.name(), null, type.name(), locale));
+        }
+        model.addAttribute("typesJson", json.writeValueAsString(typeLabels));
         model.addAttribute(
                 "map",
                 Map.of(

@@ -31,12 +31,14 @@ class DeskStream implements SmartLifecycle {
 
     private final FleetRegistry fleet;
     private final TerminalStates states;
+    private final Alarms alarms;
     private final Map<SseEmitter, DataScope> desks = new ConcurrentHashMap<>();
     private final Map<DataScope, CachedVehicles> vehicles = new ConcurrentHashMap<>();
 
-    DeskStream(FleetRegistry fleet, TerminalStates states) {
+    DeskStream(FleetRegistry fleet, TerminalStates states, Alarms alarms) {
         this.fleet = fleet;
         this.states = states;
+        this.alarms = alarms;
     }
 
     SseEmitter open(DataScope scope) {
@@ -46,7 +48,21 @@ class DeskStream implements SmartLifecycle {
         emitter.onTimeout(() -> desks.remove(emitter));
         emitter.onError(e -> desks.remove(emitter));
         send(emitter, snapshot(scope));
+        sendAlarms(emitter, alarmFeed(scope));
         return emitter;
+    }
+
+    private volatile boolean alarmsChanged;
+
+    /** An alarm was raised or changed: the desks' alarm feeds refresh on the next push. */
+    void alarmChanged() {
+        alarmsChanged = true;
+    }
+
+    boolean takeAlarmsChanged() {
+        boolean changed = alarmsChanged;
+        alarmsChanged = false;
+        return changed;
     }
 
     int openDesks() {
@@ -87,11 +103,24 @@ class DeskStream implements SmartLifecycle {
             return;
         }
         Map<DataScope, Snapshot> snapshots = new HashMap<>();
-        desks.forEach((emitter, scope) -> send(emitter, snapshots.computeIfAbsent(scope, this::snapshot)));
+        boolean alarmsToo = takeAlarmsChanged();
+        Map<DataScope, AlarmFeed> feeds = new HashMap<>();
+        desks.forEach((emitter, scope) -> {
+            send(emitter, snapshots.computeIfAbsent(scope, this::snapshot));
+            if (alarmsToo) {
+                sendAlarms(emitter, feeds.computeIfAbsent(scope, this::alarmFeed));
+            }
+        });
     }
 
     Snapshot snapshot(DataScope scope) {
         List<VehicleMarker> markers = new ArrayList<>();
+        java.util.Set<Long> inAlarm = new java.util.HashSet<>();
+        for (Alarm alarm : alarms.open(scope, 500)) {
+            if (alarm.vehicleId() != null && alarm.episodeOpen()) {
+                inAlarm.add(alarm.vehicleId());
+            }
+        }
         for (Vehicle vehicle : vehiclesOf(scope)) {
             TerminalState state = vehicle.terminalId() == null
                     ? null
@@ -102,7 +131,9 @@ class DeskStream implements SmartLifecycle {
             }
             String condition = !state.online()
                     ? "OFFLINE"
-                    : state.speedKmh() != null && state.speedKmh() > DRIVING_KMH ? "DRIVING" : "RESTING";
+                    : inAlarm.contains(vehicle.id())
+                            ? "IN_ALARM"
+                            : state.speedKmh() != null && state.speedKmh() > DRIVING_KMH ? "DRIVING" : "RESTING";
             markers.add(new VehicleMarker(
                     vehicle.id(),
                     vehicle.plate(),
@@ -124,6 +155,28 @@ class DeskStream implements SmartLifecycle {
         }
         return cached.list();
     }
+
+    AlarmFeed alarmFeed(DataScope scope) {
+        var now = Instant.now();
+        return new AlarmFeed(alarms.open(scope, 50).stream()
+                .map(a -> new AlarmItem(
+                        a.id(), a.type(), a.plate(), a.status().name(), a.startTime(), a.overdueAt(now), a.realtime()))
+                .toList());
+    }
+
+    private void sendAlarms(SseEmitter emitter, AlarmFeed feed) {
+        try {
+            emitter.send(SseEmitter.event().name("alarms").data(feed, MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException e) {
+            desks.remove(emitter);
+        }
+    }
+
+    /** Open alarms for the desk's feed, newest first. */
+    record AlarmFeed(List<AlarmItem> alarms) {}
+
+    record AlarmItem(
+            long id, String type, String plate, String status, Instant start, boolean overdue, boolean realtime) {}
 
     private void send(SseEmitter emitter, Snapshot snapshot) {
         try {

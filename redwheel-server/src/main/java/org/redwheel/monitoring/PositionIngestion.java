@@ -42,6 +42,7 @@ class PositionIngestion implements SmartLifecycle {
     private final GatewayProperties properties;
     private final PositionPartitions partitions;
     private final TerminalStates states;
+    private final SafetyMonitor safety;
     private final LinkedBlockingQueue<PositionBatch> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedRows = new AtomicInteger();
     private final Counter stored;
@@ -55,11 +56,13 @@ class PositionIngestion implements SmartLifecycle {
             GatewayProperties properties,
             PositionPartitions partitions,
             TerminalStates states,
+            SafetyMonitor safety,
             MeterRegistry meters) {
         this.dataSource = dataSource;
         this.properties = properties;
         this.partitions = partitions;
         this.states = states;
+        this.safety = safety;
         this.stored = Counter.builder("redwheel.positions.stored")
                 .description("positions committed")
                 .register(meters);
@@ -140,12 +143,16 @@ class PositionIngestion implements SmartLifecycle {
         while (running) {
             try {
                 if (batches.isEmpty() && !take(batches)) {
+                    safety.tickIfDue();
                     continue;
                 }
                 write(batches);
                 int rows = batches.stream().mapToInt(b -> b.rows().size()).sum();
                 queuedRows.addAndGet(-rows);
                 batches.forEach(PositionIngestion::acknowledge);
+                // After the acknowledgements, in commit order: the safety engine sees every stored fix once.
+                safety.stored(batches);
+                safety.tickIfDue();
                 batches.clear();
                 backoffMillis = 100;
             } catch (InterruptedException e) {

@@ -5,5 +5,6 @@
  * commands (text to speech, parameters), and the console's vehicle pages. The safety engine, alarms
  * and the monitoring desk build on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "fleet", "places", "notification"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"identity", "organization", "fleet", "places", "notification"})
 package org.redwheel.monitoring;

@@ -38,6 +38,7 @@ class ConsoleTourTests {
             "/console/vehicles",
             "/console/places",
             "/console/desk",
+            "/console/alarms",
             "/console/notifications",
             "/console/account/password",
             "/console/account/totp");

@@ -1,0 +1,180 @@
+package org.redwheel.monitoring;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.redwheel.fleet.FleetRegistry;
+import org.redwheel.fleet.Vehicle;
+import org.redwheel.identity.DataScope;
+import org.redwheel.places.Places;
+import org.redwheel.places.RestPlaceAhead;
+import org.redwheel.safety.EventType;
+import org.redwheel.safety.Phase;
+import org.redwheel.safety.SafetyEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns safety events into alarms and real-time reminders, on its own thread so the position
+ * writer never waits for it: every episode becomes an alarm once; a live one (not a late fix) is
+ * spoken to the driver (0x8300 TTS), at most once per reminder interval; a driver who drives on
+ * after a fatigue reminder is escalated to the enterprise.
+ */
+@Component
+class AlarmPipeline implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(AlarmPipeline.class);
+
+    private final Alarms alarms;
+    private final FleetRegistry fleet;
+    private final TerminalStates states;
+    private final TerminalCommands commands;
+    private final Places places;
+    private final AlarmEscalation escalation;
+    private final AlarmProperties properties;
+    private final DeskStream desk;
+    private final ExecutorService worker =
+            new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(100_000), r -> {
+                Thread t = new Thread(r, "alarm-pipeline");
+                t.setDaemon(true);
+                return t;
+            });
+    private final Map<Long, Alarms.Subject> subjects = new ConcurrentHashMap<>();
+
+    AlarmPipeline(
+            Alarms alarms,
+            FleetRegistry fleet,
+            TerminalStates states,
+            TerminalCommands commands,
+            Places places,
+            AlarmEscalation escalation,
+            AlarmProperties properties,
+            DeskStream desk) {
+        this.alarms = alarms;
+        this.fleet = fleet;
+        this.states = states;
+        this.commands = commands;
+        this.places = places;
+        this.escalation = escalation;
+        this.properties = properties;
+        this.desk = desk;
+    }
+
+    /** Queues events for handling; returns at once. */
+    void accept(List<SafetyEvent> events) {
+        worker.execute(() -> events.forEach(this::handle));
+    }
+
+    private void handle(SafetyEvent event) {
+        try {
+            Optional<Long> id = event.phase() == Phase.OPENED
+                    ? alarms.raise(event, subject(event), deadline(event.type()))
+                    : alarms.update(event);
+            if (id.isEmpty()) {
+                // An update of an episode raised before a restart, or a repeat: bring it in as new.
+                id = alarms.byEpisode(event.id())
+                        .map(Alarm::id)
+                        .or(() -> alarms.raise(event, subject(event), deadline(event.type())));
+            }
+            long alarmId = id.orElseThrow();
+            if (event.realtime() && event.open() && ReminderTexts.remindable(event.type())) {
+                remindIfDue(alarmId, event);
+            }
+            desk.alarmChanged();
+        } catch (RuntimeException e) {
+            log.warn("Safety event {} could not be recorded: {}", event.id(), e.toString());
+        }
+    }
+
+    private void remindIfDue(long alarmId, SafetyEvent event) {
+        Alarm alarm = alarms.get(DataScope.county(), alarmId);
+        if (alarm.reminderCount() > 0 && event.phase() != Phase.OPENED) {
+            var last = alarms.steps(alarmId).stream()
+                    .filter(s -> s.step().equals("REMINDER_SENT"))
+                    .reduce((a, b) -> b);
+            if (last.isPresent()
+                    && last.get().at().plus(properties.reminderInterval()).isAfter(java.time.Instant.now())) {
+                return;
+            }
+        }
+        if (alarm.terminalId() == null) {
+            return;
+        }
+        Optional<RestPlaceAhead> place = Optional.empty();
+        if (restRelated(event.type())) {
+            var state = states.of(alarm.terminalId());
+            double lat = state.map(TerminalState::latitude).orElse(event.lat());
+            double lon = state.map(TerminalState::longitude).orElse(event.lon());
+            int heading = state.map(TerminalState::direction).orElse(-1);
+            place = places.restPlaceAhead(lat, lon, heading);
+        }
+        String text = ReminderTexts.compose(event, place);
+        alarms.reminderSent(alarmId, text);
+        commands.sendText(alarm.terminalId(), text)
+                .thenAccept(result -> worker.execute(() -> {
+                    alarms.reminderAnswered(alarmId, result);
+                    desk.alarmChanged();
+                }));
+    }
+
+    /** Escalates fatigue alarms whose driver drives on after the reminder. */
+    @Scheduled(fixedDelayString = "${redwheel.alarms.escalation-check:PT30S}")
+    void escalate() {
+        worker.execute(() -> {
+            for (Alarm alarm : alarms.dueForEscalation(properties.escalateAfter())) {
+                try {
+                    alarms.escalated(alarm.id(), escalation.escalate(alarm));
+                    desk.alarmChanged();
+                } catch (RuntimeException e) {
+                    log.warn("Escalating alarm {} failed: {}", alarm.id(), e.toString());
+                }
+            }
+        });
+    }
+
+    private static boolean restRelated(EventType type) {
+        return type == EventType.FATIGUE
+                || type == EventType.FATIGUE_PRE_WARNING
+                || type == EventType.NIGHT_FATIGUE
+                || type == EventType.DAILY_DRIVING_EXCEEDED
+                || type == EventType.NIGHT_DRIVING;
+    }
+
+    private Duration deadline(EventType type) {
+        return switch (type) {
+            case FATIGUE, NIGHT_FATIGUE, DAILY_DRIVING_EXCEEDED, OVERSPEED, NIGHT_DRIVING ->
+                properties.handlingDeadline();
+            default -> properties.otherHandlingDeadline();
+        };
+    }
+
+    private Alarms.Subject subject(SafetyEvent event) {
+        String key = event.vehicleId();
+        if (key.startsWith("v")) {
+            long vehicleId = Long.parseLong(key.substring(1));
+            return subjects.computeIfAbsent(
+                    vehicleId,
+                    id -> fleet.vehicle(DataScope.county(), id)
+                            .map((Vehicle v) -> new Alarms.Subject(v.id(), v.terminalId(), v.enterpriseId(), v.plate()))
+                            .orElse(new Alarms.Subject(id, null, null, null)));
+        }
+        if (key.startsWith("t")) {
+            return new Alarms.Subject(null, Long.parseLong(key.substring(1)), null, null);
+        }
+        return new Alarms.Subject(null, null, null, null);
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}
