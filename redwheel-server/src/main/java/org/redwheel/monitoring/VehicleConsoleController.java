@@ -33,13 +33,22 @@ class VehicleConsoleController {
     private final TerminalStates states;
     private final TerminalCommands commands;
     private final GatewayProperties properties;
+    private final SafetyMonitor safety;
+    private final Alarms alarms;
 
     VehicleConsoleController(
-            FleetRegistry fleet, TerminalStates states, TerminalCommands commands, GatewayProperties properties) {
+            FleetRegistry fleet,
+            TerminalStates states,
+            TerminalCommands commands,
+            GatewayProperties properties,
+            SafetyMonitor safety,
+            Alarms alarms) {
         this.fleet = fleet;
         this.states = states;
         this.commands = commands;
         this.properties = properties;
+        this.safety = safety;
+        this.alarms = alarms;
     }
 
     @GetMapping
@@ -70,7 +79,20 @@ class VehicleConsoleController {
     @GetMapping("/{id}")
     String view(@PathVariable long id, Model model) {
         StaffUser user = StaffUser.require();
-        model.addAttribute("row", row(fleet.requireVehicle(user.scope(), id)));
+        Vehicle vehicle = fleet.requireVehicle(user.scope(), id);
+        model.addAttribute("row", row(vehicle));
+        safety.status(id).ifPresent(status -> {
+            model.addAttribute("todayDriving", ReminderTexts.duration(status.todayDrivingS()));
+            model.addAttribute("continuousDriving", ReminderTexts.duration(status.continuousDrivingS()));
+            model.addAttribute("currentLimit", status.currentLimitKmh());
+        });
+        model.addAttribute(
+                "recentAlarms",
+                alarms.search(
+                                user.scope(),
+                                new Alarms.Filter(null, null, vehicle.plate(), null, null, false),
+                                new org.redwheel.PageRequest(0, 10, "start", false))
+                        .content());
         model.addAttribute("canMessage", user.has(Permission.VEHICLE_MESSAGE));
         model.addAttribute("maxText", MAX_TEXT);
         return "monitoring/vehicle";
