@@ -54,7 +54,8 @@ class VehicleConsoleTests {
             assertThat(page.body())
                     .contains("鲁QV" + String.format("%04d", n))
                     .contains("在线")
-                    .contains("66.6 km/h");
+                    .contains("66.6 km/h")
+                    .contains("data-testid=\"vehicle-status\"");
 
             // The terminal answers the 0x8300 while the console request waits for it.
             CompletableFuture<String> spoken = CompletableFuture.supplyAsync(() -> {
