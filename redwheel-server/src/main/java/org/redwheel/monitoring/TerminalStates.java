@@ -25,10 +25,19 @@ public class TerminalStates {
     private final Map<Long, TerminalState> states = new ConcurrentHashMap<>();
     private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batchJdbc;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
     private final Clock clock;
 
-    TerminalStates(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+    TerminalStates(
+            JdbcClient jdbc,
+            org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batchJdbc,
+            org.springframework.transaction.support.TransactionTemplate transaction,
+            Clock clock,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
+        this.transaction = transaction;
         this.clock = clock;
         // After a restart nobody is connected yet, whatever the table says.
         jdbc.sql(
@@ -90,7 +99,11 @@ public class TerminalStates {
         dirty.add(row.terminalId());
     }
 
-    /** Writes what changed since the last run. */
+    /**
+     * Writes what changed since the last run, in one transaction of batched statements. The table is
+     * a cache the next fixes rebuild, so its commit does not wait for the disk (synchronous_commit off
+     * for this transaction only): thousands of terminals must not cost thousands of fsyncs.
+     */
     @Scheduled(fixedDelayString = "${redwheel.gateway.state-persist-interval:PT5S}")
     void persist() {
         List<TerminalState> changed = new ArrayList<>();
@@ -101,38 +114,47 @@ public class TerminalStates {
                 changed.add(state);
             }
         }
-        for (TerminalState s : changed) {
-            jdbc.sql("""
-                            insert into monitoring_terminal_state as t
-                                (terminal_id, vehicle_id, online, protocol_version, connected_at, disconnected_at, last_fix_time,
-                                 latitude, longitude, speed_kmh, direction, alarm_flags, status_flags, updated_at)
-                            values (:id, :vehicle, :online, :version, :connected, :disconnected, :fix, :lat, :lon, :speed,
-                                    :direction, :alarm, :status, :now)
-                            on conflict (terminal_id) do update set
-                                vehicle_id = excluded.vehicle_id, online = excluded.online,
-                                protocol_version = excluded.protocol_version, connected_at = excluded.connected_at,
-                                disconnected_at = excluded.disconnected_at, last_fix_time = excluded.last_fix_time,
-                                latitude = excluded.latitude, longitude = excluded.longitude, speed_kmh = excluded.speed_kmh,
-                                direction = excluded.direction, alarm_flags = excluded.alarm_flags,
-                                status_flags = excluded.status_flags, updated_at = excluded.updated_at
-                            """)
-                    .param("id", s.terminalId())
-                    .param("vehicle", s.vehicleId())
-                    .param("online", s.online())
-                    .param("version", s.protocolVersion())
-                    .param("connected", timestamp(s.connectedAt()))
-                    .param("disconnected", timestamp(s.disconnectedAt()))
-                    .param("fix", timestamp(s.lastFixTime()))
-                    .param("lat", s.latitude())
-                    .param("lon", s.longitude())
-                    .param("speed", s.speedKmh())
-                    .param("direction", s.direction())
-                    .param("alarm", s.alarmFlags())
-                    .param("status", s.statusFlags())
-                    .param("now", Timestamp.from(clock.instant()))
-                    .update();
+        if (changed.isEmpty()) {
+            return;
         }
+        Timestamp now = Timestamp.from(clock.instant());
+        var batch = changed.stream()
+                .map(s -> new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                        .addValue("id", s.terminalId())
+                        .addValue("vehicle", s.vehicleId())
+                        .addValue("online", s.online())
+                        .addValue("version", s.protocolVersion())
+                        .addValue("connected", timestamp(s.connectedAt()))
+                        .addValue("disconnected", timestamp(s.disconnectedAt()))
+                        .addValue("fix", timestamp(s.lastFixTime()))
+                        .addValue("lat", s.latitude())
+                        .addValue("lon", s.longitude())
+                        .addValue("speed", s.speedKmh())
+                        .addValue("direction", s.direction())
+                        .addValue("alarm", s.alarmFlags())
+                        .addValue("status", s.statusFlags())
+                        .addValue("now", now))
+                .toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new);
+        transaction.executeWithoutResult(tx -> {
+            jdbc.sql("set local synchronous_commit = off").update();
+            batchJdbc.batchUpdate(UPSERT, batch);
+        });
     }
+
+    private static final String UPSERT = """
+            insert into monitoring_terminal_state as t
+                (terminal_id, vehicle_id, online, protocol_version, connected_at, disconnected_at, last_fix_time,
+                 latitude, longitude, speed_kmh, direction, alarm_flags, status_flags, updated_at)
+            values (:id, :vehicle, :online, :version, :connected, :disconnected, :fix, :lat, :lon, :speed,
+                    :direction, :alarm, :status, :now)
+            on conflict (terminal_id) do update set
+                vehicle_id = excluded.vehicle_id, online = excluded.online,
+                protocol_version = excluded.protocol_version, connected_at = excluded.connected_at,
+                disconnected_at = excluded.disconnected_at, last_fix_time = excluded.last_fix_time,
+                latitude = excluded.latitude, longitude = excluded.longitude, speed_kmh = excluded.speed_kmh,
+                direction = excluded.direction, alarm_flags = excluded.alarm_flags,
+                status_flags = excluded.status_flags, updated_at = excluded.updated_at
+            """;
 
     private static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
