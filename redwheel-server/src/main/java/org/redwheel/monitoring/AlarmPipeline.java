@@ -69,9 +69,17 @@ class AlarmPipeline implements DisposableBean {
         this.desk = desk;
     }
 
-    /** Queues events for handling; returns at once. */
+    /**
+     * Queues events for handling; returns at once and never throws into the position writer. A full
+     * queue (the database far behind) drops the events with an error in the log: positions are
+     * stored regardless, and the engine's next events of an episode file it again.
+     */
     void accept(List<SafetyEvent> events) {
-        worker.execute(() -> events.forEach(this::handle));
+        try {
+            worker.execute(() -> events.forEach(this::handle));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.error("Alarm queue full: {} safety events not recorded", events.size());
+        }
     }
 
     private void handle(SafetyEvent event) {

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SafetyMonitor {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SafetyMonitor.class);
+
     private final SafetyEngine engine;
     private final ReentrantLock lock = new ReentrantLock();
     private final AlarmPipeline alarms;
@@ -45,7 +47,10 @@ class SafetyMonitor {
         return properties.rules().isEmpty() ? rules : rules.withVersion("configured");
     }
 
-    /** Feeds committed fixes, in the order they were committed. Writer thread only. */
+    /**
+     * Feeds committed fixes, in the order they were committed. Writer thread only; never throws there:
+     * the fixes are stored and acknowledged already, a fault here must not make the writer repeat them.
+     */
     void stored(List<PositionBatch> batches) {
         List<SafetyEvent> events = new ArrayList<>();
         lock.lock();
@@ -55,6 +60,8 @@ class SafetyMonitor {
                     events.addAll(engine.accept(fix(row)));
                 }
             }
+        } catch (RuntimeException e) {
+            log.error("The safety engine failed on a batch of stored fixes", e);
         } finally {
             lock.unlock();
         }
