@@ -1,5 +1,6 @@
 package org.redwheel;
 
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.redwheel.identity.DataScope;
 import org.redwheel.identity.Role;
@@ -8,8 +9,8 @@ import org.redwheel.identity.StaffAccounts;
 /** Creates staff accounts with known passwords for tests; names are unique per call. */
 public class TestAccounts {
 
-    /** A password that satisfies the policy; tests share it, it exists only in the test database. */
-    public static final String PASSWORD = "Test-Passw0rd!";
+    /** A random password per test run that satisfies the policy (upper, lower, digits, symbols). */
+    public static final String PASSWORD = "Tt-" + UUID.randomUUID() + "-9";
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
