@@ -28,6 +28,7 @@ public record Alarm(
         Instant raisedAt,
         Instant dueAt,
         int reminderCount,
+        Instant lastReminderAt,
         Instant remindedAt,
         Instant acknowledgedAt,
         String acknowledgedBy,

@@ -42,6 +42,7 @@ class AlarmPipeline implements DisposableBean {
     private final AlarmEscalation escalation;
     private final AlarmProperties properties;
     private final DeskStream desk;
+    private final java.time.Clock clock;
     private final ExecutorService worker =
             new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(100_000), r -> {
                 Thread t = new Thread(r, "alarm-pipeline");
@@ -58,7 +59,8 @@ class AlarmPipeline implements DisposableBean {
             Places places,
             AlarmEscalation escalation,
             AlarmProperties properties,
-            DeskStream desk) {
+            DeskStream desk,
+            java.time.Clock clock) {
         this.alarms = alarms;
         this.fleet = fleet;
         this.states = states;
@@ -67,6 +69,7 @@ class AlarmPipeline implements DisposableBean {
         this.escalation = escalation;
         this.properties = properties;
         this.desk = desk;
+        this.clock = clock;
     }
 
     /**
@@ -105,14 +108,10 @@ class AlarmPipeline implements DisposableBean {
 
     private void remindIfDue(long alarmId, SafetyEvent event) {
         Alarm alarm = alarms.get(DataScope.county(), alarmId);
-        if (alarm.reminderCount() > 0 && event.phase() != Phase.OPENED) {
-            var last = alarms.steps(alarmId).stream()
-                    .filter(s -> s.step().equals("REMINDER_SENT"))
-                    .reduce((a, b) -> b);
-            if (last.isPresent()
-                    && last.get().at().plus(properties.reminderInterval()).isAfter(java.time.Instant.now())) {
-                return;
-            }
+        // One reminder per episode, then again at most once per reminder interval while it goes on.
+        if (alarm.lastReminderAt() != null
+                && alarm.lastReminderAt().plus(properties.reminderInterval()).isAfter(clock.instant())) {
+            return;
         }
         if (alarm.terminalId() == null) {
             return;

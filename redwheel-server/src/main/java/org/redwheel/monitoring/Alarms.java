@@ -423,6 +423,7 @@ public class Alarms {
                 SqlRows.instant(rs, "raised_at"),
                 SqlRows.instant(rs, "due_at"),
                 rs.getInt("reminder_count"),
+                SqlRows.instant(rs, "last_reminder_at"),
                 SqlRows.instant(rs, "reminded_at"),
                 SqlRows.instant(rs, "acknowledged_at"),
                 rs.getString("acknowledged_by"),
