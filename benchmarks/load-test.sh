@@ -18,6 +18,8 @@ usage: benchmarks/load-test.sh [options] [-- harness options]
   --duration T         measurement window (20s)
   --ramp-up D          connect the terminals over this time (default: 10s, or K/500 s if longer)
   --batch N            N fixes per 0x0704 instead of one 0x0200 per fix (1)
+  --speeding P         P % of the trucks drive 110 km/h for 60 s of every 180 s of fix time: one overspeed
+                       episode and one 0x8300 reminder each cycle, whose latency the summary reports (0)
   --first I            first truck (1)
   --version Y          2011 | 2013 | 2019 (2013)
   --workdir DIR        the server's directory (database under DIR/data); reuse one to skip seeding
@@ -45,6 +47,7 @@ RATE=500
 DURATION=20s
 RAMP_UP=
 BATCH=1
+SPEEDING=0
 FIRST=1
 VERSION=2013
 WORKDIR=
@@ -65,6 +68,7 @@ while [[ $# -gt 0 ]]; do
         --duration) DURATION=$2; shift 2 ;;
         --ramp-up) RAMP_UP=$2; shift 2 ;;
         --batch) BATCH=$2; shift 2 ;;
+        --speeding) SPEEDING=$2; shift 2 ;;
         --first) FIRST=$2; shift 2 ;;
         --version) VERSION=$2; shift 2 ;;
         --workdir) WORKDIR=$2; shift 2 ;;
@@ -222,11 +226,16 @@ HARNESS_ARGS=(
     --duration "$DURATION"
     --ramp-up "$RAMP_UP"
     --batch "$BATCH"
+    --speeding "$SPEEDING"
     --version "$VERSION"
     --db-url "jdbc:postgresql://127.0.0.1:$DB_PORT/redwheel"
     --server-pid "$SERVER_PID"
     --wait-quiet "${QUIET_WAIT}s"
 )
+if [[ -n $WORKDIR && -f $WORKDIR/data/demo-credentials.txt ]]; then
+    # the window's real-time reminder latency, from the server's own histogram
+    HARNESS_ARGS+=(--http-url "http://127.0.0.1:$HTTP_PORT" --credentials "$WORKDIR/data/demo-credentials.txt")
+fi
 if [[ -n $JFR ]]; then
     JFR=$(realpath -m "$JFR")
     rm -f "$JFR"

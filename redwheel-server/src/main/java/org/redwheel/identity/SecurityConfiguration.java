@@ -93,7 +93,7 @@ class SecurityConfiguration {
     SecurityFilterChain apiDocsChain(HttpSecurity http, ApiTokens tokens, StaffAuthenticationProvider provider)
             throws Exception {
         http.securityMatcher("/v3/api-docs", "/v3/api-docs/**")
-                .securityContext(c -> c.securityContextRepository(new HttpSessionSecurityContextRepository()))
+                .securityContext(c -> c.securityContextRepository(sessionReadOnly()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .addFilterBefore(new BearerTokenFilter(tokens, provider), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET)
@@ -102,6 +102,29 @@ class SecurityConfiguration {
                         .denyAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
                         problem(response, HttpStatus.UNAUTHORIZED, "authentication required")));
+        return http.build();
+    }
+
+    /**
+     * Metrics for a Prometheus scraper (or a load run) with a system administrator's bearer token, or
+     * for a signed-in system administrator. Read-only.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metricsChain(HttpSecurity http, ApiTokens tokens, StaffAuthenticationProvider provider)
+            throws Exception {
+        http.securityMatcher("/actuator/prometheus")
+                .securityContext(c -> c.securityContextRepository(sessionReadOnly()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .addFilterBefore(new BearerTokenFilter(tokens, provider), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET)
+                        .hasAuthority(Permission.SYSTEM_ADMIN.name())
+                        .anyRequest()
+                        .denyAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
+                                problem(response, HttpStatus.UNAUTHORIZED, "authentication required"))
+                        .accessDeniedHandler(
+                                (request, response, ex) -> problem(response, HttpStatus.FORBIDDEN, "access denied")));
         return http.build();
     }
 
@@ -173,6 +196,16 @@ class SecurityConfiguration {
         // After Spring Security's chain (-100): the signed-in user is known by then.
         registration.setOrder(0);
         return registration;
+    }
+
+    /**
+     * Reads a console session's sign-in but never starts a session: a bearer token must not turn
+     * into a session cookie.
+     */
+    private static HttpSessionSecurityContextRepository sessionReadOnly() {
+        HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+        repository.setAllowSessionCreation(false);
+        return repository;
     }
 
     private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

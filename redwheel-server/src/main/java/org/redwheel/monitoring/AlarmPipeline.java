@@ -1,5 +1,7 @@
 package org.redwheel.monitoring;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.redwheel.fleet.FleetRegistry;
 import org.redwheel.fleet.Vehicle;
 import org.redwheel.identity.DataScope;
@@ -34,6 +37,13 @@ class AlarmPipeline implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AlarmPipeline.class);
 
+    /** Histogram buckets of the reminder latency, exported so a load run can take its percentiles. */
+    private static final Duration[] LATENCY_BUCKETS = java.util.stream.LongStream.of(
+                    1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100, 120, 150, 200, 250, 300, 400, 500,
+                    750, 1000, 1500, 2000, 3000, 5000, 10000)
+            .mapToObj(Duration::ofMillis)
+            .toArray(Duration[]::new);
+
     private final Alarms alarms;
     private final FleetRegistry fleet;
     private final TerminalStates states;
@@ -49,6 +59,7 @@ class AlarmPipeline implements DisposableBean {
                 t.setDaemon(true);
                 return t;
             });
+    private final Timer reminderLatency;
     private final Map<Long, Alarms.Subject> subjects = new ConcurrentHashMap<>();
 
     AlarmPipeline(
@@ -60,7 +71,8 @@ class AlarmPipeline implements DisposableBean {
             AlarmEscalation escalation,
             AlarmProperties properties,
             DeskStream desk,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            MeterRegistry meters) {
         this.alarms = alarms;
         this.fleet = fleet;
         this.states = states;
@@ -70,22 +82,36 @@ class AlarmPipeline implements DisposableBean {
         this.properties = properties;
         this.desk = desk;
         this.clock = clock;
+        this.reminderLatency = Timer.builder("redwheel.reminder.latency")
+                .description("from the arrival of the fix that caused a real-time reminder to its 0x8300 leaving"
+                        + " the server")
+                .publishPercentiles(0.5, 0.99)
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(meters);
+    }
+
+    private static final long NO_ARRIVAL = Long.MIN_VALUE;
+
+    /** Queues events that no frame caused (those of the clock: offline, long parking). */
+    void accept(List<SafetyEvent> events) {
+        accept(events, NO_ARRIVAL);
     }
 
     /**
-     * Queues events for handling; returns at once and never throws into the position writer. A full
+     * Queues events for handling, with the {@link System#nanoTime()} at which the frame that caused
+     * them arrived (or {@link #NO_ARRIVAL}); returns at once and never throws into the position writer. A full
      * queue (the database far behind) drops the events with an error in the log: positions are
      * stored regardless, and the engine's next events of an episode file it again.
      */
-    void accept(List<SafetyEvent> events) {
+    void accept(List<SafetyEvent> events, long arrivalNanos) {
         try {
-            worker.execute(() -> events.forEach(this::handle));
+            worker.execute(() -> events.forEach(event -> handle(event, arrivalNanos)));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             log.error("Alarm queue full: {} safety events not recorded", events.size());
         }
     }
 
-    private void handle(SafetyEvent event) {
+    private void handle(SafetyEvent event, long arrivalNanos) {
         try {
             Optional<Long> id = event.phase() == Phase.OPENED
                     ? alarms.raise(event, subject(event), deadline(event.type()))
@@ -98,7 +124,7 @@ class AlarmPipeline implements DisposableBean {
             }
             long alarmId = id.orElseThrow();
             if (event.realtime() && event.open() && ReminderTexts.remindable(event.type())) {
-                remindIfDue(alarmId, event);
+                remindIfDue(alarmId, event, arrivalNanos);
             }
             desk.alarmChanged();
         } catch (RuntimeException e) {
@@ -106,7 +132,7 @@ class AlarmPipeline implements DisposableBean {
         }
     }
 
-    private void remindIfDue(long alarmId, SafetyEvent event) {
+    private void remindIfDue(long alarmId, SafetyEvent event, long arrivalNanos) {
         Alarm alarm = alarms.get(DataScope.county(), alarmId);
         // One reminder per episode, then again at most once per reminder interval while it goes on.
         if (alarm.lastReminderAt() != null
@@ -126,7 +152,10 @@ class AlarmPipeline implements DisposableBean {
         }
         String text = ReminderTexts.compose(event, place);
         alarms.reminderSent(alarmId, text);
-        commands.sendText(alarm.terminalId(), text)
+        LongConsumer written = arrivalNanos == NO_ARRIVAL
+                ? null
+                : writtenNanos -> reminderLatency.record(writtenNanos - arrivalNanos, TimeUnit.NANOSECONDS);
+        commands.sendText(alarm.terminalId(), text, written)
                 .thenAccept(result -> worker.execute(() -> {
                     alarms.reminderAnswered(alarmId, result);
                     desk.alarmChanged();

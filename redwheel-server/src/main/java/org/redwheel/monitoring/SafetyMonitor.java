@@ -52,12 +52,20 @@ class SafetyMonitor {
      * the fixes are stored and acknowledged already, a fault here must not make the writer repeat them.
      */
     void stored(List<PositionBatch> batches) {
-        List<SafetyEvent> events = new ArrayList<>();
+        List<Caused> caused = new ArrayList<>();
         lock.lock();
         try {
             for (PositionBatch batch : batches) {
+                List<SafetyEvent> events = null;
                 for (PositionRow row : batch.rows()) {
-                    events.addAll(engine.accept(fix(row)));
+                    List<SafetyEvent> more = engine.accept(fix(row));
+                    if (!more.isEmpty()) {
+                        events = events == null ? new ArrayList<>() : events;
+                        events.addAll(more);
+                    }
+                }
+                if (events != null) {
+                    caused.add(new Caused(events, batch.receivedNanos()));
                 }
             }
         } catch (RuntimeException e) {
@@ -65,10 +73,13 @@ class SafetyMonitor {
         } finally {
             lock.unlock();
         }
-        if (!events.isEmpty()) {
-            alarms.accept(events);
+        for (Caused c : caused) {
+            alarms.accept(c.events(), c.arrivalNanos());
         }
     }
+
+    /** The events a frame's fixes caused, and when that frame arrived. */
+    private record Caused(List<SafetyEvent> events, long arrivalNanos) {}
 
     /** Time-based conditions (offline); called by the writer at most every tick interval. */
     void tickIfDue() {

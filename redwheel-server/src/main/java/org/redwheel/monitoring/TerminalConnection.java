@@ -1,5 +1,6 @@
 package org.redwheel.monitoring;
 
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.redwheel.fleet.FleetRegistry;
 import org.redwheel.fleet.Terminal;
@@ -254,6 +256,7 @@ final class TerminalConnection extends SimpleChannelInboundHandler<Object> {
         var channel = context.channel();
         PositionBatch batch = new PositionBatch(
                 rows,
+                received,
                 () -> channel.eventLoop().execute(() -> {
                     acknowledge(header, Results.SUCCESS);
                     metrics.acknowledged(received);
@@ -315,12 +318,23 @@ final class TerminalConnection extends SimpleChannelInboundHandler<Object> {
         }
     }
 
-    /** Sends a command and completes with the terminal's answer or a timeout. Any thread. */
-    CompletableFuture<CommandResult> command(Jt808Message message, Duration timeout) {
+    /**
+     * Sends a command and completes with the terminal's answer or a timeout. Any thread. {@code
+     * written}, when given, learns the {@link System#nanoTime()} at which the frame left for the socket.
+     */
+    CompletableFuture<CommandResult> command(Jt808Message message, Duration timeout, LongConsumer written) {
         CompletableFuture<CommandResult> answer = new CompletableFuture<>();
         var channel = context.channel();
         channel.eventLoop().execute(() -> {
-            int commandSerial = send(message);
+            int commandSerial = serial.getAndIncrement() & 0xFFFF;
+            ChannelFuture write = context.writeAndFlush(new OutboundMessage(version, phone, commandSerial, message));
+            if (written != null) {
+                write.addListener(f -> {
+                    if (f.isSuccess()) {
+                        written.accept(System.nanoTime());
+                    }
+                });
+            }
             commands.put(commandSerial, answer);
             channel.eventLoop()
                     .schedule(

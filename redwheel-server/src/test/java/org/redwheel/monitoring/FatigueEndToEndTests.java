@@ -3,11 +3,14 @@ package org.redwheel.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -60,6 +63,9 @@ class FatigueEndToEndTests {
     @Autowired
     Alarms alarms;
 
+    @Autowired
+    MeterRegistry meters;
+
     Simulation simulation;
     WebDriver browser;
 
@@ -73,12 +79,17 @@ class FatigueEndToEndTests {
         }
     }
 
+    private Timer reminderLatency() {
+        return meters.get("redwheel.reminder.latency").timer();
+    }
+
     @Test
     void aFourHourTenMinuteDriveIsRemindedWithTheRestPlaceAheadAndHandledByAnOperator() {
         int truck = 96_001;
         long vehicle = fleet.registerVehicle(Fleet.plate(truck), 2, "重型货车", null);
         fleet.registerTerminal(Fleet.phone(truck), Fleet.deviceId(truck), "RW-SIM", "V2013", vehicle);
         List<String> spoken = new CopyOnWriteArrayList<>();
+        long remindersTimedBefore = reminderLatency().count();
         // The long drive starts at 07:30: the latest one whose whole drive lies behind the real clock.
         Instant start = LongDriveScenario.latestStartEndingBy(Instant.now(), Duration.ofHours(5));
         simulation = Simulator.start(
@@ -104,6 +115,9 @@ class FatigueEndToEndTests {
         assertThat(spoken)
                 .anySatisfy(text ->
                         assertThat(text).contains("已连续驾驶4小时").contains("属于疲劳驾驶").contains("公里有"));
+        // Each reminder the truck heard was timed from its fix's arrival to the 0x8300 leaving.
+        assertThat(reminderLatency().count() - remindersTimedBefore).isGreaterThanOrEqualTo(2);
+        assertThat(reminderLatency().max(TimeUnit.MILLISECONDS)).isPositive();
         Alarm alarm = fatigueAlarm(plate);
         // Four hours after the truck set off (it sets off when its terminal first comes online, a few
         // simulated seconds after the scenario's start).

@@ -44,6 +44,10 @@ public final class LoadHarness {
 
     private int quietSeconds;
     private PositionDatabase db;
+    private ReminderLatency reminders;
+    /** The reminders of the window (and its drain), or null when not measured. */
+    private ReminderLatency.Snapshot reminderWindow;
+
     private ProcessMonitor monitor;
     private long maxServerRssKb = -1;
     private long maxPostgresPssKb = -1;
@@ -119,7 +123,8 @@ public final class LoadHarness {
                     options.version(),
                     firstFixSecond,
                     slots,
-                    options.handshakeTimeout().toNanos());
+                    options.handshakeTimeout().toNanos(),
+                    options.speedingPercent());
             driver.add(terminal);
             terminals.add(terminal);
         }
@@ -269,6 +274,7 @@ public final class LoadHarness {
         waitForQuiet();
 
         // 3. the window: report at the rate
+        ReminderLatency.Snapshot remindersBefore = reminderSnapshot();
         stats.resetLatency();
         long baseline = db == null ? 0 : db.countStored();
         if (baseline != 0) {
@@ -335,6 +341,8 @@ public final class LoadHarness {
             counter.join(5_000);
         }
         long stored = db == null ? -1 : db.countStored() - baseline;
+        ReminderLatency.Snapshot remindersAfter = remindersBefore == null ? null : reminderSnapshot();
+        reminderWindow = remindersAfter == null ? null : remindersAfter.minus(remindersBefore);
         long outliers = db == null ? -1 : db.countOutliers();
         stats.takeInterval();
         Histogram latency = stats.total();
@@ -433,6 +441,25 @@ public final class LoadHarness {
         }
         if (said) {
             println("quiet for 10 s: starting the window");
+        }
+    }
+
+    /** The server's reminder-latency histogram now; null when not measured or unreadable. */
+    private ReminderLatency.Snapshot reminderSnapshot() {
+        if (options.httpUrl() == null) {
+            return null;
+        }
+        try {
+            if (reminders == null) {
+                reminders = ReminderLatency.connect(options.httpUrl(), options.credentials());
+            }
+            return reminders.snapshot();
+        } catch (IOException e) {
+            println("cannot read the reminder latency from " + options.httpUrl() + ": " + e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
@@ -789,6 +816,24 @@ public final class LoadHarness {
                 s.get("pg_wal_writes_per_s"),
                 s.get("pg_wal_mb_per_s"));
         row("busiest other processes", "%s", busiest.isEmpty() ? "none above 1 %" : String.join("; ", busiest));
+        if (reminderWindow != null) {
+            s.put("reminders", Long.toString(reminderWindow.count()));
+            s.put("reminders_heard", Long.toString(stats.textMessages.sum()));
+            s.put("reminder_p50_ms", ReminderLatency.format(reminderWindow.percentileMs(50)));
+            s.put("reminder_p90_ms", ReminderLatency.format(reminderWindow.percentileMs(90)));
+            s.put("reminder_p99_ms", ReminderLatency.format(reminderWindow.percentileMs(99)));
+            s.put("reminder_max_ms", ReminderLatency.format(reminderWindow.percentileMs(100)));
+            row(
+                    "reminder latency ms",
+                    "p50 %s  p90 %s  p99 %s  max %s  (%s reminders sent, %s 0x8300 heard; fix arrival to 0x8300"
+                            + " leaving the server, by histogram bucket)",
+                    s.get("reminder_p50_ms"),
+                    s.get("reminder_p90_ms"),
+                    s.get("reminder_p99_ms"),
+                    s.get("reminder_max_ms"),
+                    s.get("reminders"),
+                    s.get("reminders_heard"));
+        }
         row("lost", "%s (sent - stored)", s.get("lost"));
         row("acked, not stored", "%s (must be 0: an ack promises a commit)", s.get("acked_not_stored"));
         row("duplicates", "none possible: %d stored of %d distinct (terminal, fix time) sent", stored, sent);

@@ -36,7 +36,10 @@ record LoadOptions(
         Duration waitReady,
         Duration waitQuiet,
         Path jfr,
-        Path summaryFile) {
+        Path summaryFile,
+        int speedingPercent,
+        String httpUrl,
+        Path credentials) {
 
     static final String USAGE = """
             usage: java -cp benchmarks/target/benchmarks.jar org.redwheel.benchmarks.load.LoadHarness [options]
@@ -70,6 +73,14 @@ record LoadOptions(
               --jfr FILE            record the server's window with JFR into FILE (jcmd <server-pid> JFR.start,
                                     issued during the warm-up with a delay: its start stalls the JVM)
               --summary-file F      also write the summary as key=value lines to F
+              --speeding P          P % of the terminals (every truck whose number mod 100 < P) alternate 60 s
+                                    of fix time at 110 km/h with 120 s at 60 km/h, so each cycle is one
+                                    overspeed episode and one real-time 0x8300 reminder; the others (and
+                                    all with 0, the default) drive at 60 km/h
+              --http-url URL        the server's HTTP address: with --credentials, the window's reminder
+                                    latency (fix arrival to 0x8300 leaving the server) is read from
+                                    /actuator/prometheus before and after the window
+              --credentials FILE    the demo credentials file of that server (its SYSTEM_ADMIN line is used)
             """;
 
     static LoadOptions parse(String[] args) {
@@ -123,7 +134,10 @@ record LoadOptions(
                 r.duration("wait-ready", "10m"),
                 r.duration("wait-quiet", "0s"),
                 r.path("jfr"),
-                r.path("summary-file"));
+                r.path("summary-file"),
+                r.integer("speeding", 0),
+                r.string("http-url", null),
+                r.path("credentials"));
         if (!values.isEmpty()) {
             throw new UsageException(
                     "unknown option --" + values.keySet().iterator().next());
@@ -142,6 +156,8 @@ record LoadOptions(
         require(threads >= 1, "--threads must be at least 1");
         require(pgSampleMillis >= 0, "--pg-sample-ms must not be negative");
         require(jfr == null || serverPid > 0, "--jfr needs --server-pid");
+        require(speedingPercent >= 0 && speedingPercent <= 100, "--speeding must be 0 .. 100");
+        require((httpUrl == null) == (credentials == null), "--http-url and --credentials go together");
     }
 
     private static boolean countMode(String mode) {

@@ -39,6 +39,8 @@ final class LoadStats {
     final LongAdder heartbeats = new LongAdder();
     final LongAdder badFrames = new LongAdder();
     final LongAdder otherDownlink = new LongAdder();
+    /** 0x8300 texts (real-time reminders) received. */
+    final LongAdder textMessages = new LongAdder();
 
     /** Why connections failed or were refused, a few examples each. */
     final Map<String, LongAdder> failureReasons = new ConcurrentHashMap<>();
@@ -70,6 +72,7 @@ final class LoadStats {
     /** Zeroes the traffic counters (after the warm-up); connection counters stay. */
     void resetCounts() {
         for (LongAdder adder : List.of(
+                textMessages,
                 framesSent,
                 positionsSent,
                 framesAcked,

@@ -77,6 +77,7 @@ final class LoadTerminal extends ChannelInboundHandlerAdapter {
     private final long[] sentAt;
     private final int[] sentSerial;
     private final int mask;
+    private final int speedingPercent;
 
     private Channel channel;
     private State state = State.IDLE;
@@ -93,7 +94,8 @@ final class LoadTerminal extends ChannelInboundHandlerAdapter {
             ProtocolVersion version,
             long firstFixSecond,
             int pendingSlots,
-            long handshakeTimeoutNanos) {
+            long handshakeTimeoutNanos,
+            int speedingPercent) {
         this.truck = truck;
         this.phone = Fleet.phone(truck);
         this.loop = loop;
@@ -105,6 +107,7 @@ final class LoadTerminal extends ChannelInboundHandlerAdapter {
         this.sentSerial = new int[pendingSlots];
         this.mask = pendingSlots - 1;
         this.mileageTenthKm = 100_000L + truck * 37L;
+        this.speedingPercent = speedingPercent;
     }
 
     EventLoop loop() {
@@ -190,6 +193,9 @@ final class LoadTerminal extends ChannelInboundHandlerAdapter {
         } else {
             // 0x8300 texts, 0x8201 queries, ...: acknowledged, otherwise ignored
             stats.otherDownlink.increment();
+            if (body.messageId() == MessageIds.TEXT_MESSAGE) {
+                stats.textMessages.increment();
+            }
             int result = body.messageId() == MessageIds.TEXT_MESSAGE ? Results.SUCCESS : Results.UNSUPPORTED;
             send(new TerminalGeneralResponse(
                     envelope.header().serial(), envelope.header().messageId(), result));
@@ -337,10 +343,19 @@ final class LoadTerminal extends ChannelInboundHandlerAdapter {
                         SEAT_LATITUDE + radius * Math.sin(angle),
                         SEAT_LONGITUDE + radius * Math.cos(angle),
                         60 + truck % 40,
-                        60.0,
+                        speed(second),
                         (int) ((second % 3600) / 10),
                         time)
                 .withExtras(List.of(new ExtraItem.Mileage(mileageTenthKm)));
+    }
+
+    /**
+     * km/h at a fix second: 60, or for a speeding truck 110 for 60 s of every 180 s (one overspeed
+     * episode per cycle: the heavy-truck limit is 90, an episode needs 30 s above it and ends after
+     * 60 s below).
+     */
+    private double speed(long second) {
+        return truck % 100 < speedingPercent && Math.floorMod(second + truck, 180) < 60 ? 110 : 60;
     }
 
     private void send(Jt808Message message) {
