@@ -81,6 +81,21 @@ class SafetyMonitor {
     /** The events a frame's fixes caused, and when that frame arrived. */
     private record Caused(List<SafetyEvent> events, long arrivalNanos) {}
 
+    /**
+     * Feeds a fix stored before a restart, dropping its events: they were recorded when it first
+     * came. Before the position writer starts only.
+     */
+    void replay(PositionRow row) {
+        lock.lock();
+        try {
+            engine.accept(fix(row));
+        } catch (RuntimeException e) {
+            log.warn("The safety engine refused a stored fix of terminal {}: {}", row.terminalId(), e.toString());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Time-based conditions (offline); called by the writer at most every tick interval. */
     void tickIfDue() {
         Instant now = clock.instant();
