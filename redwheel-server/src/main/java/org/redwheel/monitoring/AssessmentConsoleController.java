@@ -118,21 +118,32 @@ class AssessmentConsoleController {
     /** Computes a day again from the stored data (county administrators; audited). */
     @PostMapping("/recompute")
     @PreAuthorize("hasAuthority('ORGANIZATION_WRITE')")
-    String recompute(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            RedirectAttributes redirect) {
+    String recompute(@RequestParam(required = false) String day, RedirectAttributes redirect) {
         StaffUser user = StaffUser.require();
         if (!user.scope().isCounty()) {
             throw new AccessDeniedException("only the county recomputes assessments");
         }
         AuditWriteFilter.target("assessment", day);
+        LocalDate parsed = null;
         try {
-            assessments.compute(day, user.username());
+            parsed = parseDay(day);
+            assessments.compute(parsed, user.username());
             redirect.addFlashAttribute("notice", "assessment.recomputed");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("violations", e.violations());
         }
-        return day == null ? "redirect:/console/assessment" : "redirect:/console/assessment?day=" + day;
+        return parsed == null ? "redirect:/console/assessment" : "redirect:/console/assessment?day=" + parsed;
+    }
+
+    private static LocalDate parseDay(String day) {
+        if (day == null || day.isBlank()) {
+            throw InvalidInputException.of("day", "validation.required");
+        }
+        try {
+            return LocalDate.parse(day.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw InvalidInputException.of("day", "assessment.day.format");
+        }
     }
 
     /** The day's table as an Excel workbook with Chinese (or English) headers, county row last. */

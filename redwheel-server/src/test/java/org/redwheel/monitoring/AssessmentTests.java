@@ -189,7 +189,7 @@ class AssessmentTests {
     }
 
     @Test
-    void aDayInTheFutureOrBeyondTheRetentionIsRefusedAndChangesNothing() {
+    void aDayInTheFutureBeyondTheRetentionOrMalformedIsRefusedAndChangesNothing() {
         String admin = new TestAccounts(staffAccounts).create(Role.COUNTY_ADMIN, DataScope.county());
         var web = new WebClient(port);
         web.login(admin, TestAccounts.PASSWORD);
@@ -205,6 +205,8 @@ class AssessmentTests {
         LocalDate old = assessments.today().minusDays(400);
         web.postForm("/console/assessment", "/console/assessment/recompute", Map.of("day", old.toString()));
         assertThat(web.get("/console/assessment?day=" + old).body()).contains("早于定位数据的保存期限");
+        web.postForm("/console/assessment", "/console/assessment/recompute", Map.of("day", "2026-13-45"));
+        assertThat(web.get("/console/assessment").body()).contains("日期格式不正确");
         assertThat(jdbc.sql("select count(*) from monitoring_assessment where day in (:a, :b)")
                         .param("a", tomorrow)
                         .param("b", old)
@@ -216,7 +218,7 @@ class AssessmentTests {
                                 new AuditLog.AuditQuery(admin, "POST /console/assessment/recompute", null, null, null),
                                 0,
                                 5))
-                        .hasSize(2));
+                        .hasSize(3));
 
         String operator = new TestAccounts(staffAccounts).create(Role.MONITORING_OPERATOR, DataScope.county());
         var operatorWeb = new WebClient(port);
