@@ -3,6 +3,7 @@ package org.redwheel.dashboard;
 import org.redwheel.identity.DataScope;
 import org.redwheel.identity.Permission;
 import org.redwheel.identity.StaffUser;
+import org.redwheel.monitoring.Assessments;
 import org.redwheel.organization.EnterpriseRegistry;
 import org.redwheel.organization.GovernmentUnits;
 import org.redwheel.organization.PartyOrganizationKind;
@@ -20,16 +21,19 @@ class HomeController {
     private final PartyOrganizations partyOrganizations;
     private final GovernmentUnits units;
     private final Townships townships;
+    private final Assessments assessments;
 
     HomeController(
             EnterpriseRegistry enterprises,
             PartyOrganizations partyOrganizations,
             GovernmentUnits units,
-            Townships townships) {
+            Townships townships,
+            Assessments assessments) {
         this.enterprises = enterprises;
         this.partyOrganizations = partyOrganizations;
         this.units = units;
         this.townships = townships;
+        this.assessments = assessments;
     }
 
     @GetMapping({"/", "/console"})
@@ -60,6 +64,9 @@ class HomeController {
                     allUnits.stream().filter(u -> u.escortAlliance()).count());
             model.addAttribute("townships", townships.list(false).size());
             model.addAttribute("villages", townships.villages(null, false).size());
+            if (scope.isCounty()) {
+                assessments.latestCounty().ifPresent(a -> model.addAttribute("assessment", a));
+            }
         }
         return "dashboard/home";
     }

@@ -1,6 +1,7 @@
 /**
  * Dashboard: read models and overviews. For now the console home page of each role, with the
- * county office's counts of organisations, enterprises, units and Party-organisation coverage.
+ * county office's counts of organisations, enterprises, units and Party-organisation coverage, and
+ * the county's latest assessment score.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "organization"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "organization", "monitoring"})
 package org.redwheel.dashboard;

@@ -144,16 +144,17 @@ public class TerminalStates {
     private static final String UPSERT = """
             insert into monitoring_terminal_state as t
                 (terminal_id, vehicle_id, online, protocol_version, connected_at, disconnected_at, last_fix_time,
-                 latitude, longitude, speed_kmh, direction, alarm_flags, status_flags, updated_at)
+                 latitude, longitude, speed_kmh, direction, alarm_flags, status_flags, updated_at, first_connected_at)
             values (:id, :vehicle, :online, :version, :connected, :disconnected, :fix, :lat, :lon, :speed,
-                    :direction, :alarm, :status, :now)
+                    :direction, :alarm, :status, :now, :connected)
             on conflict (terminal_id) do update set
                 vehicle_id = excluded.vehicle_id, online = excluded.online,
                 protocol_version = excluded.protocol_version, connected_at = excluded.connected_at,
                 disconnected_at = excluded.disconnected_at, last_fix_time = excluded.last_fix_time,
                 latitude = excluded.latitude, longitude = excluded.longitude, speed_kmh = excluded.speed_kmh,
                 direction = excluded.direction, alarm_flags = excluded.alarm_flags,
-                status_flags = excluded.status_flags, updated_at = excluded.updated_at
+                status_flags = excluded.status_flags, updated_at = excluded.updated_at,
+                first_connected_at = coalesce(t.first_connected_at, excluded.connected_at)
             """;
 
     private static Timestamp timestamp(Instant instant) {
