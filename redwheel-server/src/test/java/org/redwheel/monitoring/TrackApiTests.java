@@ -203,6 +203,15 @@ class TrackApiTests {
         var week = web.get(track(truck.vehicleId(), t0.minusDays(7), t0), token);
         assertThat(week.statusCode()).as("exactly seven days is allowed").isEqualTo(200);
         assertThat(read(week.body()).get("points").size()).isZero();
+
+        JsonNode operation = read(web.get("/v3/api-docs", token).body())
+                .get("paths")
+                .get("/api/v1/vehicles/{id}/track")
+                .get("get");
+        assertThat(operation.get("summary").asString()).isEqualTo("A vehicle's track for a period");
+        assertThat(list(operation.get("parameters")))
+                .extracting(p -> p.get("name").asString())
+                .containsExactlyInAnyOrder("id", "from", "to");
     }
 
     List<String> errors(String body) {
