@@ -57,7 +57,8 @@
       }
       marker.setLatLng([v.latitude, v.longitude]);
       marker.setStyle({ fillColor: colour });
-      marker.setPopupContent('<a href="' + element.dataset.vehicleUrl + v.id + '">' + label + "</a>");
+      marker.setPopupContent('<a href="' + element.dataset.vehicleUrl + v.id + '">' + label + "</a><br>"
+          + '<a href="' + element.dataset.vehicleUrl + v.id + '/track">' + element.dataset.trackLabel + "</a>");
       marker.options.condition = v.condition;
     });
     Object.keys(markers).forEach(function (id) {
@@ -81,6 +82,16 @@
       var speed = document.createElement("span");
       speed.className = "text-muted";
       speed.textContent = v.speedKmh == null ? "—" : v.speedKmh.toFixed(0) + " km/h";
+      var track = document.createElement("a");
+      track.href = element.dataset.vehicleUrl + v.id + "/track";
+      track.className = "ms-2 text-decoration-none";
+      track.title = element.dataset.trackLabel;
+      track.setAttribute("data-track", v.id);
+      track.textContent = element.dataset.trackShort;
+      track.addEventListener("click", function (event) {
+        event.stopPropagation();
+      });
+      speed.appendChild(track);
       item.appendChild(name);
       item.appendChild(speed);
       item.addEventListener("click", function () {

@@ -273,6 +273,24 @@ public class Alarms {
                 .list();
     }
 
+    /**
+     * The vehicle's alarms whose episode overlaps the period (an ongoing one overlaps everything after
+     * its start), by start time; at most {@code limit}.
+     */
+    public List<Alarm> ofVehicle(DataScope scope, long vehicleId, Instant from, Instant to, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("select a.* from monitoring_alarm a where a.vehicle_id = :vehicle and a.start_time < :to"
+                        + " and (a.end_time is null or a.end_time >= :from) and " + scopeCondition(scope, params)
+                        + " order by a.start_time, a.id limit :limit")
+                .params(params)
+                .param("vehicle", vehicleId)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("limit", limit)
+                .query(Alarms::map)
+                .list();
+    }
+
     /** Fatigue alarms reminded long enough ago whose driver drives on, not yet escalated. */
     List<Alarm> dueForEscalation(Duration after) {
         return jdbc.sql("""

@@ -125,6 +125,16 @@ class SafetyMonitor {
         }
     }
 
+    /** The rule set the engine runs with now: what track playback judges fixes and driving by. */
+    RuleSet currentRules() {
+        lock.lock();
+        try {
+            return engine.rules();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     static String vehicleKey(long vehicleId) {
         return "v" + vehicleId;
     }
