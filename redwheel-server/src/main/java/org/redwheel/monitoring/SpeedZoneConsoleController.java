@@ -8,6 +8,7 @@ import org.redwheel.identity.AuditWriteFilter;
 import org.redwheel.identity.Permission;
 import org.redwheel.identity.StaffUser;
 import org.redwheel.places.Places;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -38,12 +40,15 @@ class SpeedZoneConsoleController {
     private final DeskProperties desk;
     private final Places places;
     private final JsonMapper json;
+    private final MessageSource messages;
 
-    SpeedZoneConsoleController(SpeedZones zones, DeskProperties desk, Places places, JsonMapper json) {
+    SpeedZoneConsoleController(
+            SpeedZones zones, DeskProperties desk, Places places, JsonMapper json, MessageSource messages) {
         this.zones = zones;
         this.desk = desk;
         this.places = places;
         this.json = json;
+        this.messages = messages;
     }
 
     /** The editor's fields as posted: numbers as text, the vertices as a JSON array. */
@@ -107,6 +112,15 @@ class SpeedZoneConsoleController {
         model.addAttribute("placesJson", placesJson());
         model.addAttribute("canEdit", canEdit());
         return "monitoring/speed-zones";
+    }
+
+    /** The active zones as the monitoring desk's toggleable map layer draws them. */
+    @GetMapping(value = "/layer", produces = "application/json")
+    @PreAuthorize("hasAuthority('FLEET_READ')")
+    @ResponseBody
+    Map<String, Object> layer(java.util.Locale locale) {
+        return Map.of(
+                "label", messages.getMessage("speedZone.title", null, locale), "zones", mapZones(zones.list(false)));
     }
 
     @GetMapping("/new")

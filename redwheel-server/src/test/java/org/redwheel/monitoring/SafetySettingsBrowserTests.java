@@ -41,16 +41,22 @@ class SafetySettingsBrowserTests {
     @Autowired
     RuleSets ruleSets;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     WebDriver browser;
     WebDriverWait wait;
     Long zoneId;
 
     @BeforeEach
-    void signIn() {
-        String admin = new TestAccounts(staffAccounts).create(Role.SYSTEM_ADMIN, DataScope.county());
+    void start() {
         browser = BrowserSupport.chromium(1280, 900);
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        BrowserSupport.signIn(browser, port, admin, TestAccounts.PASSWORD);
+    }
+
+    void signInAs(Role role) {
+        String user = new TestAccounts(staffAccounts).create(role, DataScope.county());
+        BrowserSupport.signIn(browser, port, user, TestAccounts.PASSWORD);
     }
 
     @AfterEach
@@ -63,6 +69,7 @@ class SafetySettingsBrowserTests {
 
     @Test
     void anAdministratorDrawsAPolygonByClickingOnTheMapAndSavesIt() {
+        signInAs(Role.SYSTEM_ADMIN);
         // Centred far from the demo county's trucks (Shaoguan, Guangdong).
         browser.get("http://localhost:" + port + "/console/speed-zones/new?lat=24.80&lon=113.60");
         WebElement map = wait.until(
@@ -134,6 +141,7 @@ class SafetySettingsBrowserTests {
 
     @Test
     void aCorridorIsDrawnAlongTheClickedPointsWithItsWidth() {
+        signInAs(Role.SYSTEM_ADMIN);
         browser.get("http://localhost:" + port + "/console/speed-zones/new?lat=25.30&lon=110.30");
         WebElement map = wait.until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#zone-editor-map.leaflet-container")));
@@ -169,6 +177,7 @@ class SafetySettingsBrowserTests {
 
     @Test
     void theRuleSetEditorShowsEachSourceAndNamesAWrongValueBesideItsField() {
+        signInAs(Role.SYSTEM_ADMIN);
         long versions = ruleSets.list().size();
         browser.get("http://localhost:" + port + "/console/rule-sets");
         WebElement row = wait.until(
@@ -196,6 +205,44 @@ class SafetySettingsBrowserTests {
         assertThat(ruleSets.list()).hasSize((int) versions);
         scrollTo(error);
         BrowserSupport.screenshotQuietly(browser, "rule-set-error");
+    }
+
+    @Test
+    void theDeskShowsTheSpeedZonesAsALayerTheOperatorCanSwitchOff() {
+        String name = "值班台图层测试区" + System.nanoTime() % 100_000;
+        zoneId = zones.create(
+                new SpeedZoneData(
+                        name,
+                        50,
+                        "POLYGON",
+                        java.util.List.of(
+                                new SpeedZoneData.Vertex(23.10, 113.20),
+                                new SpeedZoneData.Vertex(23.10, 113.30),
+                                new SpeedZoneData.Vertex(23.20, 113.25)),
+                        null,
+                        null),
+                "test");
+        // An enterprise's administrator: the desk caches vehicle lists per data scope for a while, and a
+        // county-wide desk opened here would hide vehicles that a later test registers.
+        long enterprise = jdbc.sql("select max(id) from organization_enterprise")
+                .query(Long.class)
+                .single();
+        String user = new TestAccounts(staffAccounts).create(Role.ENTERPRISE_ADMIN, DataScope.enterprise(enterprise));
+        BrowserSupport.signIn(browser, port, user, TestAccounts.PASSWORD);
+        browser.get("http://localhost:" + port + "/console/desk");
+        WebElement map =
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#desk-map[data-zones]")));
+        assertThat(Integer.parseInt(map.getAttribute("data-zones"))).isPositive();
+        WebElement toggle = browser.findElement(By.cssSelector("#desk-map .leaflet-control-layers-overlays label"));
+        assertThat(toggle.getText()).contains("限速区");
+        var js = (org.openqa.selenium.JavascriptExecutor) browser;
+        String zonesOnMap = "var m = document.getElementById('desk-map').rwMap; var n = 0;"
+                + " m.eachLayer(function (l) { if (l instanceof L.Path && l.options.pane === 'rw-zones') { n++; } });"
+                + " return n;";
+        assertThat((Long) js.executeScript(zonesOnMap)).isPositive();
+        toggle.findElement(By.tagName("input")).click();
+        assertThat((Long) js.executeScript(zonesOnMap)).isZero();
+        BrowserSupport.screenshotQuietly(browser, "desk-zone-layer");
     }
 
     private void scrollTo(WebElement element) {

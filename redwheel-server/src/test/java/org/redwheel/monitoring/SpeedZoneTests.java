@@ -287,6 +287,7 @@ class SpeedZoneTests {
                 .contains(name)
                 .doesNotContain("data-testid=\"zone-save\"");
         assertThat(operatorWeb.get("/console/speed-zones/new").statusCode()).isEqualTo(403);
+        assertThat(operatorWeb.get("/console/speed-zones/layer").body()).contains(name);
         assertThat(operatorWeb
                         .postForm(
                                 "/console/speed-zones/" + id,
