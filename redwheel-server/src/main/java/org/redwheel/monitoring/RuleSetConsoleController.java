@@ -52,9 +52,10 @@ class RuleSetConsoleController {
     /** A version in the history, with what changed from the version it was made from (null: the first). */
     record HistoryRow(RuleSetVersion version, String base, List<RuleSets.Difference> changes) {}
 
+    /** The editor, on the active version or on the version given as {@code base}. */
     @GetMapping
-    String editor(Model model) {
-        return editor(model, null, List.of(), Map.of(), Map.of());
+    String editor(@RequestParam(required = false) Long base, Model model) {
+        return editor(model, base, List.of(), Map.of(), Map.of());
     }
 
     @GetMapping("/{id}")

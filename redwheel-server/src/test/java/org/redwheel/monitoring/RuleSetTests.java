@@ -287,6 +287,10 @@ class RuleSetTests {
         assertThat(web.get("/console/rule-sets/" + edited.id()).body())
                 .contains("data-change=\"fatigue.nightStart\"")
                 .contains("22:00 → 21:30");
+        // Editing on from that version, which is not the active one.
+        assertThat(web.get("/console/rule-sets?base=" + edited.id()).body())
+                .contains("name=\"baseId\" value=\"" + edited.id() + "\"")
+                .contains("value=\"21:30\"");
 
         // Its export, edited and imported under another label.
         String exported =
@@ -332,6 +336,9 @@ class RuleSetTests {
                 .isEqualTo(403);
         String token = web.token(operator, TestAccounts.PASSWORD);
         assertThat(web.get("/api/v1/monitoring/rule-sets", token).statusCode()).isEqualTo(200);
+        assertThat(web.get("/v3/api-docs", token).body())
+                .contains("/api/v1/monitoring/rule-sets/{id}/activate")
+                .contains("/api/v1/monitoring/speed-zones/{id}");
         assertThat(web.postJson(
                                 "/api/v1/monitoring/rule-sets",
                                 "{\"rules\": [{\"key\": \"fatigue.minRestS\", \"value\": \"900\"}]}",
