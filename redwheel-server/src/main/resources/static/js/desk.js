@@ -112,6 +112,7 @@
   });
   // One stream per desk: the alarm feed below listens on it too.
   element.rwStream = source;
+  element.rwMap = map;
 })();
 
 // The alarm feed: open alarms, newest first, with a short tone when a new one arrives.
@@ -178,4 +179,36 @@
   element.rwStream.addEventListener("alarms", function (event) {
     render(JSON.parse(event.data));
   });
+})();
+
+// The speed zones drawn in the console, as a layer the operator can switch off.
+(function () {
+  var element = document.getElementById("desk-map");
+  if (!element || !element.rwMap || !window.fetch) {
+    return;
+  }
+  var map = element.rwMap;
+  var url = element.dataset.stream.replace(/\/desk\/stream$/, "/speed-zones/layer");
+  fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (layer) {
+        if (!layer) {
+          return;
+        }
+        map.createPane("rw-zones").style.zIndex = 350;
+        var group = L.layerGroup();
+        var style = { pane: "rw-zones", color: "#c62828", weight: 1, fillColor: "#e53935", fillOpacity: 0.12 };
+        layer.zones.forEach(function (zone) {
+          var points = zone.vertices.map(function (v) { return [v.lat, v.lon]; });
+          var shape = zone.kind === "CORRIDOR"
+              ? L.polyline(points, L.extend({}, style, { weight: 4, opacity: 0.6 }))
+              : L.polygon(points, style);
+          shape.bindTooltip(zone.name + " · " + zone.limitKmh + " km/h").addTo(group);
+        });
+        group.addTo(map);
+        var overlays = {};
+        overlays[layer.label] = group;
+        L.control.layers(null, overlays, { collapsed: false }).addTo(map);
+        element.setAttribute("data-zones", String(layer.zones.length));
+      });
 })();

@@ -10,6 +10,7 @@ import org.redwheel.safety.Fix;
 import org.redwheel.safety.RuleSet;
 import org.redwheel.safety.SafetyEngine;
 import org.redwheel.safety.SafetyEvent;
+import org.redwheel.safety.SpeedLimits;
 import org.redwheel.safety.VehicleClass;
 import org.redwheel.safety.VehicleStatus;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,10 @@ import org.springframework.stereotype.Component;
  * Runs the driving-safety engine over every stored fix, in commit order, on the position writer's
  * thread (the engine is single-threaded and takes about a microsecond per fix), and hands the events
  * to the {@link AlarmPipeline}. Console reads of a vehicle's status take the same lock briefly.
+ *
+ * <p>The rules are the active version of {@link RuleSets} with the configuration's {@code
+ * redwheel.alarms.rules.*} over them; the speed limits come from the active {@link SpeedZones}. Both
+ * follow every committed change at once, without a restart.
  */
 @Component
 class SafetyMonitor {
@@ -29,22 +34,77 @@ class SafetyMonitor {
     private final AlarmPipeline alarms;
     private final AlarmProperties properties;
     private final Clock clock;
+    private final RuleSets ruleSets;
+    private final SpeedZones zones;
+    /** Serialises reloads so that the last one to run applies the newest committed state. */
+    private final Object reloading = new Object();
+
     private Instant lastTick = Instant.EPOCH;
 
-    SafetyMonitor(AlarmPipeline alarms, AlarmProperties properties, Clock clock) {
+    SafetyMonitor(AlarmPipeline alarms, AlarmProperties properties, RuleSets ruleSets, SpeedZones zones, Clock clock) {
         this.alarms = alarms;
         this.properties = properties;
         this.clock = clock;
-        this.engine = new SafetyEngine(rules(properties));
+        this.ruleSets = ruleSets;
+        this.zones = zones;
+        SpeedLimits limits = SpeedLimits.of(zones.engineZones());
+        this.engine = new SafetyEngine(rules(ruleSets.active().ruleSet(), properties), limits);
+        log.info(
+                "Safety engine runs rule set {} with {} speed zones",
+                engine.rules().version(),
+                limits.zones().size());
+        ruleSets.whenActivated(this::reloadRules);
+        zones.whenChanged(this::reloadZones);
     }
 
-    /** The defaults with the configured values over them (a wrong key or value stops the start). */
-    static RuleSet rules(AlarmProperties properties) {
-        RuleSet rules = RuleSet.defaults();
+    /**
+     * The stored version with the configured values over it (a wrong key or value stops the start);
+     * a set with overrides is labelled {@code <version>+configuration}.
+     */
+    static RuleSet rules(RuleSet stored, AlarmProperties properties) {
+        RuleSet rules = stored;
         for (var rule : new java.util.TreeMap<>(properties.rules()).entrySet()) {
             rules = rules.with(rule.getKey(), rule.getValue(), "configuration");
         }
-        return properties.rules().isEmpty() ? rules : rules.withVersion("configured");
+        return properties.rules().isEmpty() ? rules : rules.withVersion(stored.version() + "+configuration");
+    }
+
+    /** The keys the configuration overrides, with their configured values. */
+    java.util.Map<String, String> overrides() {
+        return properties.rules();
+    }
+
+    /** The rules the engine runs now. */
+    RuleSet rules() {
+        return engine.rules();
+    }
+
+    /** Takes the active rule-set version, with the configuration over it. */
+    void reloadRules() {
+        synchronized (reloading) {
+            RuleSet rules = rules(ruleSets.active().ruleSet(), properties);
+            lock.lock();
+            try {
+                engine.updateRules(rules);
+            } finally {
+                lock.unlock();
+            }
+            log.info("Safety engine now runs rule set {}", rules.version());
+        }
+    }
+
+    /** Takes the active speed zones. */
+    void reloadZones() {
+        synchronized (reloading) {
+            SpeedLimits limits = SpeedLimits.of(zones.engineZones());
+            lock.lock();
+            try {
+                engine.updateSpeedLimits(limits);
+            } finally {
+                lock.unlock();
+            }
+            log.info("Safety engine now applies {} speed zones", limits.zones().size());
+        }
     }
 
     /**
