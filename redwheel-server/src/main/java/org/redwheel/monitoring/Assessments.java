@@ -27,7 +27,6 @@ import org.redwheel.monitoring.AssessmentScoring.Rates;
 import org.redwheel.organization.Enterprise;
 import org.redwheel.organization.EnterpriseFilter;
 import org.redwheel.organization.EnterpriseRegistry;
-import org.redwheel.safety.RuleSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,7 +79,7 @@ public class Assessments {
     private final EnterpriseRegistry enterprises;
     private final AssessmentProperties properties;
     private final GatewayProperties gateway;
-    private final RuleSet rules;
+    private final SafetyMonitor safety;
     private final Clock clock;
 
     Assessments(
@@ -89,14 +88,14 @@ public class Assessments {
             EnterpriseRegistry enterprises,
             AssessmentProperties properties,
             GatewayProperties gateway,
-            AlarmProperties alarms,
+            SafetyMonitor safety,
             Clock clock) {
         this.jdbc = jdbc;
         this.fleet = fleet;
         this.enterprises = enterprises;
         this.properties = properties;
         this.gateway = gateway;
-        this.rules = SafetyMonitor.rules(alarms);
+        this.safety = safety;
         this.clock = clock;
     }
 
@@ -575,7 +574,7 @@ public class Assessments {
 
     /** A value of the rule set the computation uses (the safety engine's). */
     String rule(String key) {
-        return rules.rule(key).value();
+        return safety.rules().rule(key).value();
     }
 
     private double number(String key) {

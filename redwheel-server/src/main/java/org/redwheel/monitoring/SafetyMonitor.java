@@ -76,7 +76,12 @@ class SafetyMonitor {
 
     /** The rules the engine runs now. */
     RuleSet rules() {
-        return engine.rules();
+        lock.lock();
+        try {
+            return engine.rules();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Takes the active rule-set version, with the configuration over it. */
@@ -180,16 +185,6 @@ class SafetyMonitor {
         lock.lock();
         try {
             return engine.status(vehicleKey(vehicleId));
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The rule set the engine runs with now: what track playback judges fixes and driving by. */
-    RuleSet currentRules() {
-        lock.lock();
-        try {
-            return engine.rules();
         } finally {
             lock.unlock();
         }

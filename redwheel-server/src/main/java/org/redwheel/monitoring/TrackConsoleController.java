@@ -131,7 +131,7 @@ class TrackConsoleController {
         Map<String, String> texts = new LinkedHashMap<>();
         TEXTS.forEach(key -> texts.put(key.substring("track.".length()), messages.getMessage(key, null, key, locale)));
         model.addAttribute("textsJson", json.writeValueAsString(texts));
-        model.addAttribute("stoppedKmh", FixValidity.number(safety.currentRules(), "driving.thresholdKmh"));
+        model.addAttribute("stoppedKmh", FixValidity.number(safety.rules(), "driving.thresholdKmh"));
         return "monitoring/track";
     }
 

@@ -68,7 +68,7 @@ class Tracks {
     @Transactional(readOnly = true)
     public Track read(DataScope scope, long vehicleId, TrackRange range) {
         Vehicle vehicle = fleet.requireVehicle(scope, vehicleId);
-        RuleSet rules = safety.currentRules();
+        RuleSet rules = safety.rules();
         List<TrackAlarm> alarmMarks = alarms.ofVehicle(scope, vehicleId, range.from(), range.to(), MAX_ALARMS).stream()
                 .map(TrackAlarm::of)
                 .toList();

@@ -48,6 +48,12 @@ class SafetyStateRestoreTests {
     AlarmProperties properties;
 
     @Autowired
+    RuleSets ruleSets;
+
+    @Autowired
+    SpeedZones zones;
+
+    @Autowired
     Clock clock;
 
     @Test
@@ -77,7 +83,7 @@ class SafetyStateRestoreTests {
                         >= Duration.ofMinutes(119).toSeconds());
         VehicleStatus before = live.status(vehicle).orElseThrow();
 
-        SafetyMonitor restarted = new SafetyMonitor(pipeline, properties, clock);
+        SafetyMonitor restarted = new SafetyMonitor(pipeline, properties, ruleSets, zones, clock);
         assertThat(restarted.status(vehicle)).isEmpty();
         long replayed = restore.replay(restarted, Instant.now().minus(Duration.ofHours(26)));
 
