@@ -5,15 +5,18 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -26,9 +29,29 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 class WebErrorHandling {
 
     private final MessageSource messages;
+    private final DataSize maxUpload;
 
-    WebErrorHandling(MessageSource messages) {
+    WebErrorHandling(
+            MessageSource messages, @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxUpload) {
         this.messages = messages;
+        this.maxUpload = maxUpload;
+    }
+
+    /** An upload over the configured limit: the console says how large a file may be. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        String limit = maxUpload.toMegabytes() >= 1 ? maxUpload.toMegabytes() + " MB" : maxUpload.toKilobytes() + " KB";
+        if (isApi(request)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.CONTENT_TOO_LARGE, "the file is larger than the limit of " + limit);
+            problem.setTitle("File too large");
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+        }
+        ModelAndView page =
+                new ModelAndView(request.getHeader("HX-Request") != null ? "error/413 :: message" : "error/413");
+        page.addObject("limit", limit);
+        page.setStatus(HttpStatus.CONTENT_TOO_LARGE);
+        return page;
     }
 
     @ExceptionHandler(RecordNotFoundException.class)

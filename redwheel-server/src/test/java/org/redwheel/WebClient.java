@@ -109,6 +109,35 @@ public final class WebClient {
         return m.find() ? m.group(1) : null;
     }
 
+    /**
+     * Uploads a file as the console's htmx forms do: multipart, the CSRF token in the header (read
+     * from the page at {@code formPage}), and the HX-Request header.
+     */
+    public HttpResponse<String> postFile(
+            String formPage, String action, String field, String fileName, byte[] content) {
+        String html = get(formPage).body();
+        Matcher token =
+                Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(html);
+        Matcher header =
+                Pattern.compile("name=\"csrf-header\" content=\"([^\"]+)\"").matcher(html);
+        if (!token.find() || !header.find()) {
+            throw new IllegalStateException("no CSRF meta tags on " + formPage);
+        }
+        String boundary = "----redwheel" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header(header.group(1), token.group(1))
+                .header("HX-Request", "true")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
+    }
+
     public String csrfToken(String page) {
         String html = get(page).body();
         Matcher m = CSRF.matcher(html);

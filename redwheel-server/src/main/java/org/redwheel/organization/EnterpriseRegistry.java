@@ -4,12 +4,16 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntConsumer;
 import org.redwheel.InvalidInputException;
 import org.redwheel.InvalidInputException.Violation;
 import org.redwheel.Page;
@@ -18,6 +22,8 @@ import org.redwheel.RecordNotFoundException;
 import org.redwheel.RecordParameters;
 import org.redwheel.SqlRows;
 import org.redwheel.identity.DataScope;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,11 +50,73 @@ public class EnterpriseRegistry {
             left join organization_party_org p on p.id = e.party_org_id
             """;
 
+    private static final String INSERT = """
+            insert into organization_enterprise
+                (name, credit_code, address, latitude, longitude, legal_representative,
+                 safety_officer_name, safety_officer_phone, fleet_size, township_id, party_org_id,
+                 has_union, has_youth_league, has_womens_federation, demonstration_site,
+                 created_at, updated_at)
+            values (:name, :creditCode, :address, :latitude, :longitude, :legalRepresentative,
+                    :safetyOfficerName, :safetyOfficerPhone, :fleetSize, :townshipId, :partyOrgId,
+                    :hasUnion, :hasYouthLeague, :hasWomensFederation, :demonstrationSite, :now, :now)
+            """;
+
+    /** Values per IN list when many enterprises are checked. */
+    private static final int CHUNK = 1000;
+
+    /** Rows per multi-row insert: 15 parameters each, well below PostgreSQL's 32,767 per statement. */
+    private static final int INSERT_ROWS = 500;
+
+    private static final List<String> INSERT_COLUMNS = List.of(
+            "name",
+            "credit_code",
+            "address",
+            "latitude",
+            "longitude",
+            "legal_representative",
+            "safety_officer_name",
+            "safety_officer_phone",
+            "fleet_size",
+            "township_id",
+            "party_org_id",
+            "has_union",
+            "has_youth_league",
+            "has_womens_federation",
+            "demonstration_site");
+
+    /** The {@link EnterpriseData} components in the order of {@link #INSERT_COLUMNS}. */
+    private static final List<String> INSERT_FIELDS = List.of(
+            "name",
+            "creditCode",
+            "address",
+            "latitude",
+            "longitude",
+            "legalRepresentative",
+            "safetyOfficerName",
+            "safetyOfficerPhone",
+            "fleetSize",
+            "townshipId",
+            "partyOrgId",
+            "hasUnion",
+            "hasYouthLeague",
+            "hasWomensFederation",
+            "demonstrationSite");
+
+    private static final Map<String, Integer> NULLABLE_TYPES = Map.of(
+            "latitude", Types.NUMERIC,
+            "longitude", Types.NUMERIC,
+            "safetyOfficerName", Types.VARCHAR,
+            "safetyOfficerPhone", Types.VARCHAR,
+            "townshipId", Types.BIGINT,
+            "partyOrgId", Types.BIGINT);
+
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations batches;
     private final Clock clock;
 
-    EnterpriseRegistry(JdbcClient jdbc, Clock clock) {
+    EnterpriseRegistry(JdbcClient jdbc, NamedParameterJdbcOperations batches, Clock clock) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.clock = clock;
     }
 
@@ -95,20 +163,133 @@ public class EnterpriseRegistry {
         EnterpriseData clean = normalize(data);
         validate(clean, null);
         var now = Timestamp.from(clock.instant());
-        return jdbc.sql("""
-                        insert into organization_enterprise
-                            (name, credit_code, address, latitude, longitude, legal_representative,
-                             safety_officer_name, safety_officer_phone, fleet_size, township_id, party_org_id,
-                             has_union, has_youth_league, has_womens_federation, demonstration_site,
-                             created_at, updated_at)
-                        values (:name, :creditCode, :address, :latitude, :longitude, :legalRepresentative,
-                                :safetyOfficerName, :safetyOfficerPhone, :fleetSize, :townshipId, :partyOrgId,
-                                :hasUnion, :hasYouthLeague, :hasWomensFederation, :demonstrationSite, :now, :now)
-                        returning id
-                        """)
+        return jdbc.sql(INSERT + " returning id")
                 .paramSource(RecordParameters.of(clean).addValue("now", now))
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * Checks new enterprises as {@link #create} would, for a whole batch at once: the database is
+     * read once per rule, not once per record. Duplicates inside the batch are the caller's to find.
+     *
+     * @return the violations of each record, in order (empty for a good one)
+     */
+    public List<List<Violation>> check(List<EnterpriseData> batch) {
+        List<EnterpriseData> clean =
+                batch.stream().map(EnterpriseRegistry::normalize).toList();
+        Set<String> takenNames = existing("name", clean.stream().map(EnterpriseData::name));
+        Set<String> takenCodes = existing(
+                "credit_code", clean.stream().map(EnterpriseData::creditCode).filter(CreditCode::isValid));
+        Set<Long> townships = new HashSet<>(jdbc.sql("select id from organization_township where active")
+                .query(Long.class)
+                .list());
+        Set<Long> partyOrgs =
+                new HashSet<>(jdbc.sql("select id from organization_party_org where kind <> 'COMMITTEE' and active")
+                        .query(Long.class)
+                        .list());
+        List<List<Violation>> result = new ArrayList<>(clean.size());
+        for (EnterpriseData d : clean) {
+            List<Violation> v = formatViolations(d);
+            if (d.name() != null && d.name().length() <= 100 && takenNames.contains(d.name())) {
+                v.add(new Violation("name", "enterprise.name.taken"));
+            }
+            if (CreditCode.isValid(d.creditCode()) && takenCodes.contains(d.creditCode())) {
+                v.add(new Violation("creditCode", "enterprise.creditCode.taken"));
+            }
+            if (d.townshipId() != null && !townships.contains(d.townshipId())) {
+                v.add(new Violation("townshipId", "validation.unknownReference"));
+            }
+            if (d.partyOrgId() != null && !partyOrgs.contains(d.partyOrgId())) {
+                v.add(new Violation("partyOrgId", "validation.unknownReference"));
+            }
+            result.add(v);
+        }
+        return result;
+    }
+
+    /**
+     * Registers many enterprises in one transaction, all or nothing (county-level writers only: the
+     * caller checks the permission). Everything is checked again inside the transaction.
+     *
+     * @param stored told how many are stored so far
+     * @return how many were stored
+     * @throws InvalidInputException when any record is wrong (the first record's violations)
+     */
+    @Transactional
+    public int createAll(List<EnterpriseData> batch, IntConsumer stored) {
+        List<EnterpriseData> clean =
+                batch.stream().map(EnterpriseRegistry::normalize).toList();
+        for (List<Violation> violations : check(clean)) {
+            if (!violations.isEmpty()) {
+                throw new InvalidInputException(violations);
+            }
+        }
+        var now = Timestamp.from(clock.instant());
+        int count = 0;
+        for (int from = 0; from < clean.size(); from += INSERT_ROWS) {
+            var chunk = clean.subList(from, Math.min(from + INSERT_ROWS, clean.size()));
+            insertRows(chunk, now);
+            count += chunk.size();
+            stored.accept(count);
+        }
+        return count;
+    }
+
+    /**
+     * One multi-row insert: far quicker than a row-by-row batch. The SQL types of the columns that
+     * may be null are named, or the driver would be asked for them for every null.
+     */
+    private void insertRows(List<EnterpriseData> rows, Timestamp now) {
+        var sql = new StringBuilder("insert into organization_enterprise (" + String.join(", ", INSERT_COLUMNS)
+                + ", created_at, updated_at) values ");
+        var params = new MapSqlParameterSource("now", now);
+        for (int i = 0; i < rows.size(); i++) {
+            MapSqlParameterSource row = RecordParameters.of(rows.get(i));
+            sql.append(i == 0 ? "(" : ", (");
+            for (String field : INSERT_FIELDS) {
+                String name = field + i;
+                sql.append(':').append(name).append(", ");
+                params.addValue(name, row.getValue(field));
+                if (NULLABLE_TYPES.containsKey(field)) {
+                    params.registerSqlType(name, NULLABLE_TYPES.get(field));
+                }
+            }
+            sql.append(":now, :now)");
+        }
+        batches.update(sql.toString(), params);
+    }
+
+    /**
+     * The whole filtered list in the requested order, for an export.
+     *
+     * @param limit at most this many
+     */
+    public List<Enterprise> export(
+            DataScope scope, EnterpriseFilter filter, String sortKey, boolean ascending, int limit) {
+        Map<String, Object> params = new HashMap<>(ScopeFilter.params(scope));
+        String where = where(scope, filter, params);
+        return jdbc.sql(SELECT + where + new PageRequest(0, 1, sortKey, ascending).orderBy(SORTS, "name", "e.id")
+                        + " limit :limit")
+                .params(params)
+                .param("limit", limit)
+                .query(EnterpriseRegistry::map)
+                .list();
+    }
+
+    /** Which of the values a column of the table already holds, asked in chunks. */
+    private Set<String> existing(String column, java.util.stream.Stream<String> values) {
+        List<String> wanted =
+                values.filter(java.util.Objects::nonNull).distinct().toList();
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < wanted.size(); from += CHUNK) {
+            found.addAll(jdbc.sql(
+                            "select " + column + " from organization_enterprise where " + column + " in (:values)")
+                    .param("values", wanted.subList(from, Math.min(from + CHUNK, wanted.size())))
+                    .query(String.class)
+                    .list());
+        }
+        return found;
     }
 
     /** Changes an enterprise within the scope; a record outside it is not found. */
@@ -214,24 +395,53 @@ public class EnterpriseRegistry {
     }
 
     private void validate(EnterpriseData d, Long id) {
+        List<Violation> v = formatViolations(d);
+        if (d.name() != null
+                && d.name().length() <= 100
+                && exists(
+                        "select count(*) from organization_enterprise where name = :value and id <> :id",
+                        d.name(),
+                        id)) {
+            v.add(new Violation("name", "enterprise.name.taken"));
+        }
+        if (CreditCode.isValid(d.creditCode())
+                && exists(
+                        "select count(*) from organization_enterprise where credit_code = :value and id <> :id",
+                        d.creditCode(),
+                        id)) {
+            v.add(new Violation("creditCode", "enterprise.creditCode.taken"));
+        }
+        if (d.townshipId() != null
+                && !exists(
+                        "select count(*) from organization_township where id = :value and active",
+                        d.townshipId(),
+                        null)) {
+            v.add(new Violation("townshipId", "validation.unknownReference"));
+        }
+        if (d.partyOrgId() != null
+                && !exists(
+                        "select count(*) from organization_party_org where id = :value and kind <> 'COMMITTEE' and active",
+                        d.partyOrgId(),
+                        null)) {
+            v.add(new Violation("partyOrgId", "validation.unknownReference"));
+        }
+        if (!v.isEmpty()) {
+            throw new InvalidInputException(v);
+        }
+    }
+
+    /** The rules a record breaks by itself, without looking at the database. */
+    private static List<Violation> formatViolations(EnterpriseData d) {
         List<Violation> v = new ArrayList<>();
         if (d.name() == null) {
             v.add(new Violation("name", "validation.required"));
         } else if (d.name().length() > 100) {
             v.add(new Violation("name", "validation.tooLong"));
-        } else if (exists(
-                "select count(*) from organization_enterprise where name = :value and id <> :id", d.name(), id)) {
-            v.add(new Violation("name", "enterprise.name.taken"));
         }
         if (d.creditCode() == null) {
             v.add(new Violation("creditCode", "validation.required"));
         } else if (!CreditCode.isValid(d.creditCode())) {
             v.add(new Violation("creditCode", "enterprise.creditCode.invalid"));
-        } else if (exists(
-                "select count(*) from organization_enterprise where credit_code = :value and id <> :id",
-                d.creditCode(),
-                id)) {
-            v.add(new Violation("creditCode", "enterprise.creditCode.taken"));
         }
         if (d.address() == null) {
             v.add(new Violation("address", "validation.required"));
@@ -254,23 +464,7 @@ public class EnterpriseRegistry {
         if (d.fleetSize() < 0 || d.fleetSize() > 100_000) {
             v.add(new Violation("fleetSize", "validation.range"));
         }
-        if (d.townshipId() != null
-                && !exists(
-                        "select count(*) from organization_township where id = :value and active",
-                        d.townshipId(),
-                        null)) {
-            v.add(new Violation("townshipId", "validation.unknownReference"));
-        }
-        if (d.partyOrgId() != null
-                && !exists(
-                        "select count(*) from organization_party_org where id = :value and kind <> 'COMMITTEE' and active",
-                        d.partyOrgId(),
-                        null)) {
-            v.add(new Violation("partyOrgId", "validation.unknownReference"));
-        }
-        if (!v.isEmpty()) {
-            throw new InvalidInputException(v);
-        }
+        return v;
     }
 
     /** Whether the query counts a row; {@code :id} is the record being edited (-1 when new). */

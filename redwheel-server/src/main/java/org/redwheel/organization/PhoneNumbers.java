@@ -18,4 +18,16 @@ public final class PhoneNumbers {
     public static boolean isMobile(String phone) {
         return phone != null && MOBILE.matcher(phone).matches();
     }
+
+    /**
+     * The number for a reader who does not need it whole (DOMAIN.md §7): the first 3 and the last 4
+     * digits with **** between, e.g. 139****0000; too short a number is masked entirely.
+     */
+    public static String masked(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return phone;
+        }
+        String digits = phone.strip();
+        return digits.length() < 8 ? "****" : digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
+    }
 }

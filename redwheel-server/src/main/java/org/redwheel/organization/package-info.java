@@ -6,5 +6,5 @@
  * <p>Every query applies the signed-in staff member's {@link org.redwheel.identity.DataScope}: a
  * record outside it is not found.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "spreadsheet"})
 package org.redwheel.organization;

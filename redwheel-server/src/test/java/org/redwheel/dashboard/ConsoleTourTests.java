@@ -32,6 +32,7 @@ class ConsoleTourTests {
             "/console/party-organizations",
             "/console/enterprises",
             "/console/enterprises/new",
+            "/console/enterprises/import",
             "/console/units",
             "/console/units?membership=escortAlliance",
             "/console/townships",
