@@ -70,7 +70,9 @@ class EnterpriseImportBrowserTests {
         Path text = file("名单.xlsx", "企业名称,地址\n".getBytes(StandardCharsets.UTF_8));
         String username = new TestAccounts(staffAccounts).create(Role.COUNTY_ADMIN, DataScope.county());
         browser = BrowserSupport.chromium(1280, 900);
+        // htmx swaps the job's element while it polls: a look-up may catch the old one
         var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         BrowserSupport.signIn(browser, port, username, TestAccounts.PASSWORD);
 
         browser.get("http://localhost:" + port + "/console/enterprises");
