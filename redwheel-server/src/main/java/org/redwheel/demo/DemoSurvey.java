@@ -200,7 +200,7 @@ class DemoSurvey {
                 new BigDecimal(kind.lengths().get(random.nextInt(kind.lengths().size()))),
                 enterpriseId,
                 DemoCountyData.DIVISION + String.format("%06d", random.nextInt(1_000_000)),
-                expiry(random, today, 6, 365));
+                expiry(random, today, 3, 365));
         long id = vehicles.findByPlate(county, plate)
                 .map(existing -> {
                     vehicles.update(county, existing.id(), data);
@@ -272,10 +272,10 @@ class DemoSurvey {
                 phone,
                 idNumber,
                 licence,
-                random.nextInt(100) < 10 ? null : expiry(random, today, 7, 6 * 365),
+                random.nextInt(100) < 10 ? null : expiry(random, today, 3, 6 * 365),
                 // Qualification certificates are numbered with the holder's ID number.
                 qualified ? idNumber : null,
-                qualified ? expiry(random, today, 6, 6 * 365) : null,
+                qualified ? expiry(random, today, 3, 6 * 365) : null,
                 enterpriseId,
                 null,
                 random.nextInt(100) < 3 ? null : villageIds.get(random.nextInt(villageIds.size())),

@@ -52,7 +52,7 @@ public class Survey {
         FleetScopes.Condition driverScope = scopes.drivers(scope, "d");
         List<DriverRow> drivers = jdbc.sql("""
                         select d.id, d.enterprise_id, d.village_id, d.party_status from fleet_driver d
-                        where d.active and """ + driverScope.sql())
+                        where d.active and\s""" + driverScope.sql())
                 .params(driverScope.params())
                 .query((rs, n) -> new DriverRow(
                         rs.getLong("id"),
@@ -65,7 +65,7 @@ public class Survey {
                         select v.id, v.enterprise_id, d.village_id from fleet_vehicle v
                         left join fleet_assignment a on a.vehicle_id = v.id and a.primary_driver and a.ends_on is null
                         left join fleet_driver d on d.id = a.driver_id
-                        where v.active and """ + vehicleScope.sql())
+                        where v.active and\s""" + vehicleScope.sql())
                 .params(vehicleScope.params())
                 .query((rs, n) -> new VehicleRow(
                         rs.getLong("id"),
