@@ -139,6 +139,47 @@ class DriverBrowserTests {
         BrowserSupport.screenshot(browser, "driver-list-filtered");
     }
 
+    @Test
+    void showsAVehicleWithItsDriversAndTheSurveyCoverageInBothLanguages() throws Exception {
+        String username = new TestAccounts(staffAccounts).create(Role.COUNTY_ADMIN, DataScope.county());
+        browser = BrowserSupport.chromium(1280, 1000);
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        BrowserSupport.signIn(browser, port, username, TestAccounts.PASSWORD);
+
+        browser.get("http://localhost:" + port + "/console/fleet/vehicles?sort=inspectionExpiry");
+        var first = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[data-testid=fleet-vehicle-table] tbody tr td a")));
+        String plate = first.getText();
+        BrowserSupport.screenshot(browser, "fleet-vehicle-list");
+        first.click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=vehicle-title]"), plate));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=vehicle-assignments]"))
+                        .getText())
+                .contains("主驾");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=assign-form]")))
+                .hasSize(1);
+        BrowserSupport.screenshot(browser, "fleet-vehicle");
+
+        browser.get("http://localhost:" + port + "/console/fleet/survey");
+        int drivers = Integer.parseInt(
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=survey-drivers]")))
+                        .getText());
+        assertThat(drivers).isGreaterThanOrEqualTo(300);
+        assertThat(browser.findElement(By.cssSelector("[data-testid=survey-helpers]"))
+                        .getText())
+                .isEqualTo("—");
+        BrowserSupport.screenshot(browser, "fleet-survey");
+
+        browser.get("http://localhost:" + port + "/console/fleet/survey?lang=en");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Precise survey"));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=survey-total]"))
+                        .getText())
+                .contains("Drivers surveyed")
+                .contains("Party members");
+        browser.get("http://localhost:" + port + "/console/fleet/drivers?lang=zh_CN");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "货运司机"));
+    }
+
     private void date(String id, LocalDate value) {
         ((JavascriptExecutor) browser)
                 .executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, value.toString());

@@ -415,6 +415,10 @@ class DriverRegistryTests {
         assertThat(fragment.statusCode()).isEqualTo(200);
         assertThat(fragment.body()).contains(data.idNumber()).contains("data-revealed=\"true\"");
 
+        assertThat(web.get("/v3/api-docs", token).body())
+                .contains("/api/v1/fleet/drivers/{id}/id-number")
+                .contains("/api/v1/fleet/assignments")
+                .contains("/api/v1/fleet/survey");
         List<AuditEvent> views =
                 audit.search(new AuditLog.AuditQuery(admin, "SHOW driver ID number", null, null, null), 0, 10);
         assertThat(views).hasSize(2).allSatisfy(e -> {

@@ -309,6 +309,7 @@ class VehicleRegistryTests {
         assertThat(page.body())
                 .contains(data.name())
                 .contains("主驾")
+                .contains(LocalDate.now() + " – 至今")
                 .contains("9.6 m")
                 .contains("18,000 kg");
         assertThat(web.get("/console/fleet/vehicles").body())
