@@ -24,6 +24,9 @@ import org.redwheel.identity.FieldEncryptor;
 import org.redwheel.identity.Role;
 import org.redwheel.identity.StaffAccounts;
 import org.redwheel.organization.EnterpriseRegistry;
+import org.redwheel.organization.PartyOrganizationData;
+import org.redwheel.organization.PartyOrganizationKind;
+import org.redwheel.organization.PartyOrganizations;
 import org.redwheel.organization.Townships;
 import org.redwheel.organization.Village;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +56,9 @@ class DriverRegistryTests {
 
     @Autowired
     StaffAccounts staffAccounts;
+
+    @Autowired
+    PartyOrganizations partyOrganizations;
 
     @Autowired
     FieldEncryptor encryptor;
@@ -351,6 +357,49 @@ class DriverRegistryTests {
         assertThat(search).doesNotContain("data-driver-id=\"" + othersId + "\"").contains("没有符合条件的记录");
         assertThatThrownBy(() -> drivers.get(DataScope.enterprise(enterpriseA), othersId))
                 .isInstanceOf(RecordNotFoundException.class);
+    }
+
+    @Test
+    void aPartyOrganisationSubtreeSeesItsEnterprisesDriversAndThoseLivingInItsVillages() {
+        var villages = townships.villages(null, false);
+        Village branchVillage = villages.get(3);
+        Village elsewhere = villages.get(4);
+        long committee = partyOrganizations.tree(COUNTY, false).get(0).id();
+        long branch = partyOrganizations.create(new PartyOrganizationData(
+                committee, PartyOrganizationKind.BRANCH, TestDrivers.name("村党支部"), null, 5, null, branchVillage.id()));
+        var enterpriseData = TestEnterprises.valid("支部");
+        long covered = enterprises.create(new org.redwheel.organization.EnterpriseData(
+                enterpriseData.name(),
+                enterpriseData.creditCode(),
+                enterpriseData.address(),
+                null,
+                null,
+                enterpriseData.legalRepresentative(),
+                null,
+                null,
+                1,
+                null,
+                branch,
+                false,
+                false,
+                false,
+                false));
+        long ofEnterprise = drivers.create(COUNTY, TestDrivers.valid("企业渠道", covered, elsewhere.id()));
+        long ofVillage = drivers.create(COUNTY, TestDrivers.valid("村居渠道", null, branchVillage.id()));
+        long outside = drivers.create(COUNTY, TestDrivers.valid("范围外", enterpriseB, elsewhere.id()));
+
+        DataScope subtree = DataScope.subtree(branch);
+        List<Driver> seen = drivers.search(subtree, DriverFilter.activeOnes(), new PageRequest(0, 200, "name", true))
+                .content();
+        assertThat(seen)
+                .extracting(Driver::id)
+                .contains(ofEnterprise, ofVillage)
+                .doesNotContain(outside);
+        assertThat(seen)
+                .as("through the enterprise channel or the residence channel")
+                .allMatch(d -> Long.valueOf(covered).equals(d.enterpriseId())
+                        || Long.valueOf(branchVillage.id()).equals(d.villageId()));
+        assertThat(drivers.find(subtree, outside)).isEmpty();
     }
 
     @Test
