@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class VehicleRegistryTests {
 
     private static final DataScope COUNTY = DataScope.county();
-    /** Plates 鲁QK0000… and terminals 1450…: apart from the demo's and the other tests'. */
+    /** Plates 鲁QM0000… and terminals 1450…: apart from the demo's, the simulator's (A–K) and the other tests'. */
     private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 5000));
 
     @LocalServerPort
@@ -72,7 +72,7 @@ class VehicleRegistryTests {
     }
 
     static String plate() {
-        return "鲁QK" + String.format("%04d", SEQUENCE.incrementAndGet() % 10_000);
+        return "鲁QM" + String.format("%04d", SEQUENCE.incrementAndGet() % 10_000);
     }
 
     static VehicleData vehicle(String plate, Long enterpriseId) {
