@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.redwheel.InvalidInputException;
 import org.redwheel.InvalidInputException.Violation;
 import org.redwheel.RecordNotFoundException;
@@ -25,9 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FleetRegistry {
 
-    /** A plate of a Chinese mainland goods vehicle: province, city letter, 5 (or 6 for new energy) characters. */
-    static final Pattern PLATE = Pattern.compile("[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z][A-HJ-NP-Z0-9]{5,6}");
-
     private static final String ALPHANUMERIC = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -37,10 +33,12 @@ public class FleetRegistry {
             """;
 
     private final JdbcClient jdbc;
+    private final FleetScopes scopes;
     private final Clock clock;
 
-    FleetRegistry(JdbcClient jdbc, Clock clock) {
+    FleetRegistry(JdbcClient jdbc, FleetScopes scopes, Clock clock) {
         this.jdbc = jdbc;
+        this.scopes = scopes;
         this.clock = clock;
     }
 
@@ -51,14 +49,14 @@ public class FleetRegistry {
      */
     @Transactional
     public long registerVehicle(String plate, int plateColor, String vehicleType, Long enterpriseId) {
-        String clean = plate == null ? "" : plate.trim().toUpperCase();
+        String clean = plate == null ? "" : Plates.normalize(plate.trim());
         List<Violation> v = new ArrayList<>();
-        if (!PLATE.matcher(clean).matches()) {
+        if (!Plates.isValid(clean)) {
             v.add(new Violation("plate", "vehicle.plate.format"));
         } else if (count("select count(*) from fleet_vehicle where plate = :v", clean) > 0) {
             v.add(new Violation("plate", "vehicle.plate.taken"));
         }
-        if (plateColor < 1 || plateColor > 9) {
+        if (!Plates.isColour(plateColor)) {
             v.add(new Violation("plateColor", "validation.range"));
         }
         if (!v.isEmpty()) {
@@ -199,7 +197,7 @@ public class FleetRegistry {
                 .single();
     }
 
-    private static String where(DataScope scope, String q, Map<String, Object> params) {
+    private String where(DataScope scope, String q, Map<String, Object> params) {
         String where = scopeCondition(scope, params);
         if (q != null && !q.isBlank()) {
             where += " and (v.plate ilike :q or t.phone like :q)";
@@ -233,16 +231,10 @@ public class FleetRegistry {
         return digits.equals("0") ? null : digits;
     }
 
-    private static String scopeCondition(DataScope scope, Map<String, Object> params) {
-        return switch (scope.kind()) {
-            case COUNTY -> "true";
-            case ENTERPRISE -> {
-                params.put("scopeId", scope.targetId());
-                yield "v.enterprise_id = :scopeId";
-            }
-            // Organisation subtrees and assignments come with the survey of drivers.
-            case ORGANIZATION_SUBTREE, DEPARTMENT, ASSIGNED -> "false";
-        };
+    private String scopeCondition(DataScope scope, Map<String, Object> params) {
+        FleetScopes.Condition condition = scopes.vehicles(scope, "v");
+        params.putAll(condition.params());
+        return condition.sql();
     }
 
     private long count(String sql, String value) {

@@ -1,7 +1,10 @@
 /**
- * Fleet: the registry of vehicles and their JT/T 808 terminals (phone number, device id, protocol
- * version, authentication code). A terminal must be known here before the gateway accepts it. The
- * survey of drivers, certificates and assignments builds on this module.
+ * Fleet: the precise survey (精准摸排) of freight drivers with their licences, qualification
+ * certificates, residence and Party status (ID numbers encrypted, shown masked); the registry of
+ * vehicles with their documents and of their JT/T 808 terminals (phone number, device id, protocol
+ * version, authentication code), which the gateway checks before it accepts a terminal;
+ * driver-vehicle assignments over time; expiry warnings; and the survey's coverage. Every read for
+ * people applies the signed-in staff member's data scope.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "organization", "notification"})
 package org.redwheel.fleet;

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -13,6 +15,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Encrypts sensitive fields at rest (ID numbers, TOTP secrets) with AES-256-GCM and a random
  * 96-bit nonce per value. The stored form is {@code v1:} + Base64(nonce ‖ ciphertext ‖ tag).
+ *
+ * <p>Encrypted values cannot be compared, so a field that must be unique or found by its exact
+ * value also gets a {@link #blindIndex blind index}: an HMAC-SHA-256 under a key derived from the
+ * same secret (never the encryption key itself).
  */
 public final class FieldEncryptor {
 
@@ -20,13 +26,17 @@ public final class FieldEncryptor {
     private static final int NONCE_BYTES = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final String INDEX_KEY_LABEL = "redwheel blind index key v1";
+
     private final SecretKey key;
+    private final SecretKey indexKey;
 
     public FieldEncryptor(byte[] key) {
         if (key.length != 32) {
             throw new IllegalArgumentException("encryption key must be 32 bytes (AES-256), got " + key.length);
         }
         this.key = new SecretKeySpec(key.clone(), "AES");
+        this.indexKey = new SecretKeySpec(hmac(new SecretKeySpec(key, "HmacSHA256"), INDEX_KEY_LABEL), "HmacSHA256");
     }
 
     /** A key from its Base64 form, as {@code REDWHEEL_ENCRYPTION_KEY} holds it. */
@@ -49,6 +59,25 @@ public final class FieldEncryptor {
                                     .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
+    /**
+     * A keyed hash of the value for equality look-ups (hex, 64 characters): the same value always
+     * gives the same index under one installation's key, and nobody without the key can test a
+     * guess against it.
+     */
+    public String blindIndex(String value) {
+        return HexFormat.of().formatHex(hmac(indexKey, value));
+    }
+
+    private static byte[] hmac(SecretKey key, String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 unavailable", e);
         }
     }
 

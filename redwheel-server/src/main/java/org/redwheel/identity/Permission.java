@@ -25,5 +25,12 @@ public enum Permission {
     /** Work drivers' appeals routed to a department. */
     APPEALS_DEPARTMENT,
     /** Care for the drivers assigned to a helper. */
-    CARE_HELPER
+    CARE_HELPER,
+    /** Register and edit drivers, vehicles, terminals and assignments (within the scope). */
+    FLEET_WRITE,
+    /**
+     * See a driver's full ID number (each view audited): the county office that runs the survey.
+     * Everybody else sees it masked.
+     */
+    DRIVER_PERSONAL_DATA
 }

@@ -5,8 +5,10 @@ import static org.redwheel.identity.Permission.ALARM_HANDLE;
 import static org.redwheel.identity.Permission.APPEALS_DEPARTMENT;
 import static org.redwheel.identity.Permission.AUDIT_READ;
 import static org.redwheel.identity.Permission.CARE_HELPER;
+import static org.redwheel.identity.Permission.DRIVER_PERSONAL_DATA;
 import static org.redwheel.identity.Permission.ENTERPRISE_SELF_WRITE;
 import static org.redwheel.identity.Permission.FLEET_READ;
+import static org.redwheel.identity.Permission.FLEET_WRITE;
 import static org.redwheel.identity.Permission.MONITORING;
 import static org.redwheel.identity.Permission.ORGANIZATION_READ;
 import static org.redwheel.identity.Permission.ORGANIZATION_WRITE;
@@ -21,10 +23,11 @@ import java.util.Set;
  */
 public enum Role {
     COUNTY_ADMIN(
-            EnumSet.of(ORGANIZATION_READ, ORGANIZATION_WRITE, FLEET_READ),
+            EnumSet.of(ORGANIZATION_READ, ORGANIZATION_WRITE, FLEET_READ, FLEET_WRITE, DRIVER_PERSONAL_DATA),
             Set.of(ScopeKind.COUNTY, ScopeKind.ORGANIZATION_SUBTREE)),
     ENTERPRISE_ADMIN(
-            EnumSet.of(ORGANIZATION_READ, ENTERPRISE_SELF_WRITE, FLEET_READ, VEHICLE_MESSAGE, ALARM_HANDLE),
+            EnumSet.of(
+                    ORGANIZATION_READ, ENTERPRISE_SELF_WRITE, FLEET_READ, FLEET_WRITE, VEHICLE_MESSAGE, ALARM_HANDLE),
             Set.of(ScopeKind.ENTERPRISE)),
     MONITORING_OPERATOR(
             EnumSet.of(ORGANIZATION_READ, FLEET_READ, VEHICLE_MESSAGE, ALARM_HANDLE, MONITORING),

@@ -34,4 +34,28 @@ class FieldEncryptorTests {
     void refusesKeysThatAreNotAes256() {
         assertThatThrownBy(() -> new FieldEncryptor(new byte[16])).hasMessageContaining("32 bytes");
     }
+
+    @Test
+    void theBlindIndexIsStablePerKeyAndRevealsNothingWithoutIt() throws Exception {
+        byte[] key = key();
+        var encryptor = new FieldEncryptor(key);
+        String id = "371329199001011234";
+        String index = encryptor.blindIndex(id);
+        assertThat(index).hasSize(64).matches("[0-9a-f]{64}").doesNotContain("19900101");
+        assertThat(new FieldEncryptor(key).blindIndex(id))
+                .as("same key, same index")
+                .isEqualTo(index);
+        assertThat(encryptor.blindIndex("371329199001011242")).isNotEqualTo(index);
+        assertThat(new FieldEncryptor(key()).blindIndex(id)).as("another key").isNotEqualTo(index);
+        String plainSha256 = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(index).as("keyed, not a plain hash anyone can recompute").isNotEqualTo(plainSha256);
+        var encryptionKeyHmac = javax.crypto.Mac.getInstance("HmacSHA256");
+        encryptionKeyHmac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+        assertThat(index)
+                .as("derived key, not the encryption key itself")
+                .isNotEqualTo(java.util.HexFormat.of()
+                        .formatHex(encryptionKeyHmac.doFinal(id.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
 }

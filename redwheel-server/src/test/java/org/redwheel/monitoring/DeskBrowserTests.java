@@ -79,9 +79,14 @@ class DeskBrowserTests {
 
         for (int i = first; i < first + 3; i++) {
             String plate = Fleet.plate(i);
-            wait.until(d -> d.findElements(By.cssSelector("#desk-list li")).stream()
-                    .anyMatch(li ->
-                            li.getText().contains(plate) && !"OFFLINE".equals(li.getAttribute("data-condition"))));
+            // One script per poll: the list holds every vehicle of the demo county (hundreds).
+            wait.until(d -> (Boolean) ((JavascriptExecutor) d)
+                    .executeScript(
+                            "var plate = arguments[0];"
+                                    + " return Array.from(document.querySelectorAll('#desk-list li')).some(function (li) {"
+                                    + " return li.textContent.indexOf(plate) >= 0"
+                                    + " && li.getAttribute('data-condition') !== 'OFFLINE'; });",
+                            plate));
         }
         wait.until(d -> "true".equals(d.findElement(By.id("desk-map")).getAttribute("data-plain")));
         Number markersOnMap = (Number)
