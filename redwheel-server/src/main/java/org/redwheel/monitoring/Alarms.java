@@ -17,6 +17,7 @@ import org.redwheel.PageRequest;
 import org.redwheel.RecordNotFoundException;
 import org.redwheel.SqlRows;
 import org.redwheel.identity.DataScope;
+import org.redwheel.organization.EnterpriseRegistry;
 import org.redwheel.safety.SafetyEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,10 +35,12 @@ public class Alarms {
             Map.of("start", "a.start_time", "type", "a.type", "status", "a.status", "plate", "a.plate");
 
     private final JdbcClient jdbc;
+    private final EnterpriseRegistry enterprises;
     private final Clock clock;
 
-    Alarms(JdbcClient jdbc, Clock clock) {
+    Alarms(JdbcClient jdbc, EnterpriseRegistry enterprises, Clock clock) {
         this.jdbc = jdbc;
+        this.enterprises = enterprises;
         this.clock = clock;
     }
 
@@ -403,14 +406,22 @@ public class Alarms {
         return String.join(" and ", clauses);
     }
 
-    private static String scopeCondition(DataScope scope, Map<String, Object> params) {
+    private String scopeCondition(DataScope scope, Map<String, Object> params) {
         return switch (scope.kind()) {
             case COUNTY -> "true";
             case ENTERPRISE -> {
                 params.put("scopeId", scope.targetId());
                 yield "a.enterprise_id = :scopeId";
             }
-            case ORGANIZATION_SUBTREE, DEPARTMENT, ASSIGNED -> "false";
+            case ORGANIZATION_SUBTREE -> {
+                List<Long> ids = enterprises.idsWithin(scope);
+                if (ids.isEmpty()) {
+                    yield "false";
+                }
+                params.put("scopeEnterprises", ids);
+                yield "a.enterprise_id in (:scopeEnterprises)";
+            }
+            case DEPARTMENT, ASSIGNED -> "false";
         };
     }
 

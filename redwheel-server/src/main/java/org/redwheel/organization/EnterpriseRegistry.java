@@ -139,6 +139,19 @@ public class EnterpriseRegistry {
         return new Page<>(content, page.page(), page.size(), total);
     }
 
+    /**
+     * The ids of every enterprise (active or not) within the scope, for other modules' records that
+     * name an enterprise: an organisation subtree covers the enterprises whose Party organisation
+     * lies in it.
+     */
+    public List<Long> idsWithin(DataScope scope) {
+        return jdbc.sql("select e.id from organization_enterprise e where "
+                        + ScopeFilter.enterprises(scope, "e.id", "e.party_org_id") + " order by e.id")
+                .params(ScopeFilter.params(scope))
+                .query(Long.class)
+                .list();
+    }
+
     /** The enterprise, if it exists and lies within the scope. */
     public Optional<Enterprise> find(DataScope scope, long id) {
         Map<String, Object> params = new HashMap<>(ScopeFilter.params(scope));

@@ -149,6 +149,49 @@ class AlarmHandlingTests {
     }
 
     @Test
+    void aPartyOrganisationSubtreeSeesTheAlarmsOfTheEnterprisesItCovers() {
+        var branch = jdbc.sql(
+                        "select id, path from organization_party_org where kind <> 'COMMITTEE' order by id limit 1")
+                .query((rs, n) -> new Object[] {rs.getLong("id"), rs.getString("path")})
+                .single();
+        long branchId = (Long) branch[0];
+        long elsewhere = jdbc.sql("select id from organization_party_org where kind <> 'COMMITTEE'"
+                        + " and :path not like path || '%' order by id limit 1")
+                .param("path", branch[1])
+                .query(Long.class)
+                .single();
+        var data = TestEnterprises.valid("支部报警");
+        enterprise = enterprises.create(new org.redwheel.organization.EnterpriseData(
+                data.name(),
+                data.creditCode(),
+                data.address(),
+                null,
+                null,
+                "法人",
+                "安全员李",
+                "13905390002",
+                2,
+                null,
+                branchId,
+                false,
+                false,
+                false,
+                false));
+        plate = "鲁QJ" + String.format("%04d", System.nanoTime() % 10_000);
+        vehicle = fleet.registerVehicle(plate, 2, "重型货车", enterprise);
+        pipeline.accept(
+                List.of(event(EventType.OVERSPEED, Phase.OPENED, Instant.now().minusSeconds(90), null)));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> !ledger(DataScope.county()).isEmpty());
+        Alarm alarm = ledger(DataScope.county()).get(0);
+
+        assertThat(alarms.find(DataScope.subtree(branchId), alarm.id())).isPresent();
+        assertThat(ledger(DataScope.subtree(branchId))).extracting(Alarm::id).containsExactly(alarm.id());
+        assertThat(alarms.find(DataScope.subtree(elsewhere), alarm.id())).isEmpty();
+        assertThat(ledger(DataScope.subtree(elsewhere))).isEmpty();
+    }
+
+    @Test
     void theLedgerExportsToExcelWithTheFilter() throws Exception {
         aVehicleOfANewEnterprise();
         pipeline.accept(
