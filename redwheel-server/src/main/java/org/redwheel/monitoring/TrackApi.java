@@ -46,7 +46,8 @@ class TrackApi {
                     @Parameter(
                             description = "end (exclusive), ISO-8601; at most 7 days after from",
                             example = "2024-05-01T12:00:00+08:00")
-                    String to) {
-        return tracks.read(StaffUser.require().scope(), id, TrackRange.parse(from, to));
+                    String to,
+            jakarta.servlet.http.HttpServletRequest request) {
+        return tracks.readFor(StaffUser.require(), id, TrackRange.parse(from, to), request.getRemoteAddr());
     }
 }

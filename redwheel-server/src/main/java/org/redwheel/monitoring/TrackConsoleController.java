@@ -141,8 +141,9 @@ class TrackConsoleController {
     Track data(
             @PathVariable long id,
             @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
-        return tracks.read(StaffUser.require().scope(), id, TrackRange.parse(from, to));
+            @RequestParam(required = false) String to,
+            jakarta.servlet.http.HttpServletRequest request) {
+        return tracks.readFor(StaffUser.require(), id, TrackRange.parse(from, to), request.getRemoteAddr());
     }
 
     private static String form(Instant instant) {

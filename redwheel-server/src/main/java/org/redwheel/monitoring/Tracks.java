@@ -7,7 +7,9 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.redwheel.fleet.FleetRegistry;
 import org.redwheel.fleet.Vehicle;
+import org.redwheel.identity.AuditLog;
 import org.redwheel.identity.DataScope;
+import org.redwheel.identity.StaffUser;
 import org.redwheel.monitoring.Track.TrackAlarm;
 import org.redwheel.monitoring.Track.TrackPoint;
 import org.redwheel.monitoring.Track.TrackVehicle;
@@ -48,8 +50,10 @@ class Tracks {
     private final Alarms alarms;
     private final SafetyMonitor safety;
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
-    Tracks(FleetRegistry fleet, Alarms alarms, SafetyMonitor safety, DataSource dataSource) {
+    Tracks(FleetRegistry fleet, Alarms alarms, SafetyMonitor safety, DataSource dataSource, AuditLog audit) {
+        this.audit = audit;
         this.fleet = fleet;
         this.alarms = alarms;
         this.safety = safety;
@@ -57,6 +61,24 @@ class Tracks {
         // Inside a transaction PostgreSQL then reads through a cursor instead of the whole result at once.
         template.setFetchSize(2_000);
         this.jdbc = JdbcClient.create(template);
+    }
+
+    /**
+     * The vehicle's track for the period, read by a staff member: a location track is personal
+     * information (PIPL art. 28), so every read is written to the audit log with its period.
+     */
+    @Transactional(readOnly = true)
+    public Track readFor(StaffUser reader, long vehicleId, TrackRange range, String remoteAddress) {
+        Track track = read(reader.scope(), vehicleId, range);
+        audit.record(
+                reader.username(),
+                "VIEW_TRACK",
+                "vehicle",
+                Long.toString(vehicleId),
+                "OK",
+                range.from() + " / " + range.to() + ", " + track.fixCount() + " fixes",
+                remoteAddress);
+        return track;
     }
 
     /**

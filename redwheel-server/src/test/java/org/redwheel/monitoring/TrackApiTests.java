@@ -57,6 +57,9 @@ class TrackApiTests {
     Alarms alarms;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     JsonMapper json;
 
     static OffsetDateTime threeDaysAgo() {
@@ -235,8 +238,8 @@ class TrackApiTests {
         }
         var accounts = new TestAccounts(staffAccounts);
         var web = new WebClient(port);
-        String ownToken =
-                web.token(accounts.create(Role.ENTERPRISE_ADMIN, DataScope.enterprise(own)), TestAccounts.PASSWORD);
+        String ownAdmin = accounts.create(Role.ENTERPRISE_ADMIN, DataScope.enterprise(own));
+        String ownToken = web.token(ownAdmin, TestAccounts.PASSWORD);
         String otherToken =
                 web.token(accounts.create(Role.ENTERPRISE_ADMIN, DataScope.enterprise(other)), TestAccounts.PASSWORD);
         String path = track(truck.vehicleId(), t0, t0.plusMinutes(5));
@@ -244,6 +247,16 @@ class TrackApiTests {
         var mine = web.get(path, ownToken);
         assertThat(mine.statusCode()).isEqualTo(200);
         assertThat(read(mine.body()).get("points").size()).isEqualTo(3);
+        // a location track is personal information: who read which vehicle's track for which period
+        assertThat(jdbc.sql("select detail from identity_audit_event where actor = :actor and action = 'VIEW_TRACK'"
+                                + " and target_type = 'vehicle' and target_id = :vehicle")
+                        .param("actor", ownAdmin)
+                        .param("vehicle", Long.toString(truck.vehicleId()))
+                        .query(String.class)
+                        .list())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains(t0.toInstant().toString())
+                .endsWith("3 fixes");
         var foreign = web.get(path, otherToken);
         assertThat(foreign.statusCode()).isEqualTo(404);
         assertThat(foreign.body()).doesNotContain(truck.plate()).doesNotContain("34.9");
