@@ -145,9 +145,7 @@ class AlarmConsoleController {
             throws IOException {
         var locale = RequestContextUtils.getLocale(request);
         var filter = filter(type, status, plate, from, to, overdue);
-        List<Alarm> rows = alarms.search(
-                        StaffUser.require().scope(), filter, new PageRequest(0, EXPORT_LIMIT, "start", false))
-                .content();
+        List<Alarm> rows = alarms.export(StaffUser.require().scope(), filter, EXPORT_LIMIT);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"monitoring-ledger.xlsx\"");
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {

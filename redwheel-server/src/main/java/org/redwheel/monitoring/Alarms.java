@@ -264,6 +264,21 @@ public class Alarms {
         return new Page<>(content, page.page(), page.size(), total);
     }
 
+    /**
+     * Every alarm the filter selects, newest first, up to {@code limit}: for the ledger's export,
+     * which is not paged.
+     */
+    public List<Alarm> export(DataScope scope, Filter filter, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(scope, filter, params);
+        return jdbc.sql("select a.* from monitoring_alarm a where " + where
+                        + " order by a.start_time desc, a.id desc limit :limit")
+                .params(params)
+                .param("limit", limit)
+                .query(Alarms::map)
+                .list();
+    }
+
     /** Alarms still waiting for an operator, newest first. */
     public List<Alarm> open(DataScope scope, int limit) {
         Map<String, Object> params = new HashMap<>();

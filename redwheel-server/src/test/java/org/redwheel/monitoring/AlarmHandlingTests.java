@@ -212,6 +212,34 @@ class AlarmHandlingTests {
     }
 
     @Test
+    void theExportHoldsEveryAlarmOfTheFilterNotOnlyAPage() throws Exception {
+        aVehicleOfANewEnterprise();
+        Instant first = Instant.now().minus(Duration.ofDays(2));
+        List<SafetyEvent> episodes = new java.util.ArrayList<>();
+        for (int i = 0; i < 230; i++) {
+            episodes.add(event(EventType.OVERSPEED, Phase.OPENED, first.plusSeconds(600L * i), null));
+        }
+        pipeline.accept(episodes);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> alarms.search(
+                                        DataScope.county(),
+                                        new Alarms.Filter(null, null, plate, null, null, false),
+                                        new org.redwheel.PageRequest(0, 1, "start", false))
+                                .totalElements()
+                        == 230);
+        var web = new WebClient(port);
+        web.login(
+                new TestAccounts(staffAccounts).create(Role.MONITORING_OPERATOR, DataScope.county()),
+                TestAccounts.PASSWORD);
+        var bytes = web.getBytes("/console/alarms/export.xlsx?plate=" + java.net.URLEncoder.encode(plate, "UTF-8"));
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            assertThat(workbook.getSheetAt(0).getLastRowNum())
+                    .as("header + 230 rows")
+                    .isEqualTo(230);
+        }
+    }
+
+    @Test
     void aDriverWhoDrivesOnAfterAFatigueReminderIsEscalatedToTheEnterprise() {
         aVehicleOfANewEnterprise();
         String officer =
