@@ -9,6 +9,7 @@ import org.redwheel.fleet.DriverData;
 import org.redwheel.fleet.Drivers;
 import org.redwheel.fleet.TestDrivers;
 import org.redwheel.identity.DataScope;
+import org.redwheel.organization.Enterprise;
 import org.redwheel.organization.EnterpriseData;
 import org.redwheel.organization.EnterpriseRegistry;
 
@@ -19,6 +20,8 @@ import org.redwheel.organization.EnterpriseRegistry;
 public final class DriverSignIn {
 
     private static final Pattern DEMO_CODE = Pattern.compile("data-testid=\"demo-code\">(\\d{6})<");
+
+    private static Enterprise enterprise;
 
     private DriverSignIn() {}
 
@@ -53,28 +56,39 @@ public final class DriverSignIn {
         }
     }
 
-    /** A new active driver of a new enterprise with a safety officer; returns his data with his id. */
+    /**
+     * A new active driver of the mobile tests' enterprise (one for the whole run, with a safety
+     * officer: tests do not grow the county's list of enterprises); returns his data with his id.
+     */
     public static Registered register(Drivers drivers, EnterpriseRegistry enterprises, String prefix) {
-        var e = org.redwheel.TestEnterprises.valid(prefix);
-        long enterpriseId = enterprises.create(new EnterpriseData(
-                e.name(),
-                e.creditCode(),
-                e.address(),
-                null,
-                null,
-                e.legalRepresentative(),
-                "测试安全员",
-                "0539-6219999",
-                5,
-                null,
-                null,
-                false,
-                false,
-                false,
-                false));
-        DriverData data = TestDrivers.valid(prefix, enterpriseId, null);
+        Enterprise enterprise = enterprise(enterprises);
+        DriverData data = TestDrivers.valid(prefix, enterprise.id(), null);
         long id = drivers.create(DataScope.county(), data);
-        return new Registered(id, data, enterpriseId, e.name());
+        return new Registered(id, data, enterprise.id(), enterprise.name());
+    }
+
+    private static synchronized Enterprise enterprise(EnterpriseRegistry enterprises) {
+        if (enterprise == null) {
+            var e = org.redwheel.TestEnterprises.valid("司机页面");
+            long id = enterprises.create(new EnterpriseData(
+                    e.name(),
+                    e.creditCode(),
+                    e.address(),
+                    null,
+                    null,
+                    e.legalRepresentative(),
+                    "测试安全员",
+                    "0539-6219999",
+                    5,
+                    null,
+                    null,
+                    false,
+                    false,
+                    false,
+                    false));
+            enterprise = enterprises.get(DataScope.county(), id);
+        }
+        return enterprise;
     }
 
     /** A driver registered for a test. */
