@@ -10,7 +10,8 @@ import org.springframework.core.env.Profiles;
 
 /**
  * Refuses to start the {@code prod} profile without its secrets: the field encryption key, the
- * database password and the initial administrator's password. Runs before any bean exists, so
+ * database password and the initial administrator's password; and with the demo's drivers' sign-in
+ * codes shown on screen. Runs before any bean exists, so
  * nothing (not even an embedded database) is started with a missing secret.
  */
 public class ProductionSecretsCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
@@ -39,6 +40,10 @@ public class ProductionSecretsCheck implements ApplicationListener<ApplicationEn
         if (!missing.isEmpty()) {
             throw new IllegalStateException(
                     "The prod profile refuses to start without these secrets: " + String.join("; ", missing));
+        }
+        if (environment.getProperty("redwheel.mobile.login.show-code-on-screen", Boolean.class, false)) {
+            throw new IllegalStateException("The prod profile refuses to start with "
+                    + "redwheel.mobile.login.show-code-on-screen=true: drivers' one-time codes go by SMS only");
         }
     }
 

@@ -47,8 +47,10 @@ class WebErrorHandling {
             problem.setTitle("File too large");
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
         }
-        ModelAndView page =
-                new ModelAndView(request.getHeader("HX-Request") != null ? "error/413 :: message" : "error/413");
+        ModelAndView page = new ModelAndView(
+                isMobile(request)
+                        ? "mobile/too-large"
+                        : request.getHeader("HX-Request") != null ? "error/413 :: message" : "error/413");
         page.addObject("limit", limit);
         page.setStatus(HttpStatus.CONTENT_TOO_LARGE);
         return page;
@@ -61,7 +63,8 @@ class WebErrorHandling {
             problem.setTitle("Not Found");
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
         }
-        ModelAndView page = new ModelAndView("error/404");
+        // The drivers' pages have their own frame: the console's needs a staff member.
+        ModelAndView page = new ModelAndView(isMobile(request) ? "mobile/not-found" : "error/404");
         page.setStatus(HttpStatus.NOT_FOUND);
         return page;
     }
@@ -97,6 +100,11 @@ class WebErrorHandling {
         problem.setType(URI.create("urn:redwheel:problem:invalid-input"));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static boolean isMobile(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/m") || path.startsWith("/m/");
     }
 
     private static boolean isApi(HttpServletRequest request) {

@@ -11,8 +11,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Records every write request of the console and the API (who, when, what, which record, result)
- * in the audit log, whether it succeeded or not. Controllers name the record they touched with
+ * Records every write request of the console, the API and the drivers' mobile pages (who, when,
+ * what, which record, result) in the audit log, whether it succeeded or not; a driver is named
+ * {@code driver:<id>}. Controllers name the record they touched with
  * {@link #target}; logins are audited by the authentication provider instead.
  */
 public class AuditWriteFilter extends OncePerRequestFilter {
@@ -20,7 +21,8 @@ public class AuditWriteFilter extends OncePerRequestFilter {
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String TARGET_TYPE = AuditWriteFilter.class.getName() + ".type";
     private static final String TARGET_ID = AuditWriteFilter.class.getName() + ".id";
-    private static final Set<String> SELF_AUDITED = Set.of("/console/login", "/api/v1/auth/token", "/console/logout");
+    private static final Set<String> SELF_AUDITED =
+            Set.of("/console/login", "/api/v1/auth/token", "/console/logout", "/m/login", "/m/login/code", "/m/logout");
 
     private final AuditLog audit;
 
@@ -49,7 +51,10 @@ public class AuditWriteFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         // Read the actor before the chain: a logout or session change must not lose it.
-        String actor = StaffUser.current().map(StaffUser::username).orElse(null);
+        String actor = StaffUser.current()
+                .map(StaffUser::username)
+                .or(() -> DriverUser.current().map(driver -> "driver:" + driver.driverId()))
+                .orElse(null);
         Throwable failure = null;
         try {
             chain.doFilter(request, response);
