@@ -146,6 +146,35 @@ class DriverImportBrowserTests {
         BrowserSupport.screenshot(browser, "driver-import-rejected");
     }
 
+    @Test
+    void theListsWithTheirExcelButtonsAndTheImportPagesFitAPhoneInBothLanguages() throws Exception {
+        String username = new TestAccounts(staffAccounts).create(Role.COUNTY_ADMIN, DataScope.county());
+        browser = BrowserSupport.phone();
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        BrowserSupport.signIn(browser, port, username, TestAccounts.PASSWORD);
+
+        for (String page : List.of(
+                "/console/fleet/drivers",
+                "/console/fleet/vehicles",
+                "/console/fleet/drivers/import",
+                "/console/fleet/vehicles/import?lang=en",
+                "/console/fleet/drivers/import",
+                "/console/fleet/vehicles/import?lang=zh-CN")) {
+            browser.get("http://localhost:" + port + page);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("footer")));
+            String body = browser.findElement(By.tagName("body")).getText();
+            assertThat(body).as(page).doesNotContain("出错了").doesNotContain("??");
+            long width = ((Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                            .executeScript("return document.documentElement.scrollWidth"))
+                    .longValue();
+            assertThat(width).as("width of " + page).isLessThanOrEqualTo(375);
+            BrowserSupport.screenshot(browser, "fleet-excel" + page.replaceAll("[^a-z]+", "-"));
+        }
+        assertThat(browser.findElement(By.cssSelector("[data-testid=import-title]"))
+                        .getText())
+                .isEqualTo("批量导入车辆与终端");
+    }
+
     private static Path file(String name, byte[] content) throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "import-uploads"));
         return Files.write(dir.resolve(System.nanoTime() + "-" + name), content);
