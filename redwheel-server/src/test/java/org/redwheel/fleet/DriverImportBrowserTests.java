@@ -61,25 +61,25 @@ class DriverImportBrowserTests {
             browser.quit();
         }
         jdbc.sql(
-                        "delete from fleet_driver_consent where driver_id in (select id from fleet_driver where name like '浏览导入%')")
+                        "delete from fleet_driver_consent where driver_id in (select id from fleet_driver where name like '浏览批导%')")
                 .update();
-        jdbc.sql("delete from fleet_driver where name like '浏览导入%'").update();
+        jdbc.sql("delete from fleet_driver where name like '浏览批导%'").update();
     }
 
     @Test
     void uploadsADriverFileWatchesItFinishAndFindsTheDriversInTheList() throws Exception {
-        Enterprise enterprise = enterprises.get(DataScope.county(), enterprises.create(TestEnterprises.valid("浏览导入")));
+        Enterprise enterprise = enterprises.get(DataScope.county(), enterprises.create(TestEnterprises.valid("浏览批导")));
         List<Village> villages = townships.villages(null, false);
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             Village village = villages.get(i % villages.size());
             rows.add(FleetWorkbooks.driverRow(
-                    "浏览导入", i % 5 == 0 ? null : enterprise.name(), village.townshipName(), village.name()));
+                    "浏览批导", i % 5 == 0 ? null : enterprise.name(), village.townshipName(), village.name()));
         }
         Path good = file("司机名单-500.xlsx", FleetWorkbooks.drivers(rows));
         List<List<String>> threeBad = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            threeBad.add(FleetWorkbooks.driverRow("浏览有错", enterprise.name(), null, null));
+            threeBad.add(FleetWorkbooks.driverRow("浏览批错", enterprise.name(), null, null));
         }
         threeBad.get(0)
                 .set(
