@@ -7,11 +7,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.redwheel.InvalidInputException;
 import org.redwheel.InvalidInputException.Violation;
 import org.redwheel.RecordNotFoundException;
 import org.redwheel.identity.DataScope;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,6 +95,34 @@ public class Assignments {
                 .param("from", Date.valueOf(from))
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * Makes each driver the primary driver of a vehicle registered in the same transaction (an
+     * import of vehicles), from a day on. New vehicles have no assignments to end; the caller checked
+     * that the drivers exist, are active and lie within its scope.
+     *
+     * @param driverOfVehicle the driver's id by the new vehicle's id
+     */
+    void assignPrimariesOfNewVehicles(Map<Long, Long> driverOfVehicle, LocalDate startsOn) {
+        List<Map.Entry<Long, Long>> pairs = List.copyOf(driverOfVehicle.entrySet());
+        for (int from = 0; from < pairs.size(); from += 500) {
+            List<Map.Entry<Long, Long>> chunk = pairs.subList(from, Math.min(from + 500, pairs.size()));
+            var sql = new StringBuilder(
+                    "insert into fleet_assignment (driver_id, vehicle_id, primary_driver, starts_on, created_at) values ");
+            var params = new MapSqlParameterSource("from", Date.valueOf(startsOn));
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ")
+                        .append("(:driver")
+                        .append(i)
+                        .append(", :vehicle")
+                        .append(i)
+                        .append(", true, :from, now())");
+                params.addValue("driver" + i, chunk.get(i).getValue());
+                params.addValue("vehicle" + i, chunk.get(i).getKey());
+            }
+            jdbc.sql(sql.toString()).paramSource(params).update();
+        }
     }
 
     /** Ends an open assignment on a day (today when null); the record stays as history. */

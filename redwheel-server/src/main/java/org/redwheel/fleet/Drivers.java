@@ -4,13 +4,21 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
 import org.redwheel.InvalidInputException;
 import org.redwheel.InvalidInputException.Violation;
 import org.redwheel.Page;
@@ -23,7 +31,9 @@ import org.redwheel.identity.FieldEncryptor;
 import org.redwheel.identity.ScopeKind;
 import org.redwheel.identity.StaffUser;
 import org.redwheel.organization.PhoneNumbers;
+import org.redwheel.organization.Township;
 import org.redwheel.organization.Village;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,6 +61,10 @@ public class Drivers {
             "createdAt", "d.created_at");
 
     private static final int MAX_NAME = 40;
+    /** Rows of one multi-row insert, and values of one {@code in} list. */
+    private static final int INSERT_ROWS = 500;
+
+    private static final int CHUNK = 1000;
     private static final int MIN_AGE = 18;
 
     private final JdbcClient jdbc;
@@ -318,6 +332,149 @@ public class Drivers {
     /** A driver in a pick list. */
     public record DriverChoice(long id, String name, String maskedPhone) {}
 
+    /**
+     * Checks new drivers as {@link #create} would, for a whole batch at once (an import): the
+     * database is read a few times for the batch, not once per driver, and ID numbers are compared by
+     * their keyed hashes (nothing is decrypted). Duplicates inside the batch are the caller's to find.
+     *
+     * @return the violations of each driver, in order (empty for a good one)
+     */
+    public List<List<Violation>> checkNew(DataScope scope, List<DriverData> batch) {
+        List<DriverData> clean =
+                batch.stream().map(d -> withScopeDefaults(scope, clean(d))).toList();
+        BatchLookups lookups = new BatchLookups(scope, clean);
+        return clean.stream().map(d -> violations(d, null, lookups)).toList();
+    }
+
+    /**
+     * Registers many drivers within the scope in one transaction, all or nothing, with multi-row
+     * inserts; ID numbers are stored encrypted as {@link #create} stores them, and each consent is
+     * recorded. Everything is checked again inside the transaction.
+     *
+     * @param actor who registers them, for the consent records
+     * @param stored told how many are stored so far
+     * @return how many were stored
+     * @throws InvalidInputException when any driver is wrong (the first wrong one's violations)
+     */
+    @Transactional
+    public int createAll(DataScope scope, List<DriverData> batch, String actor, IntConsumer stored) {
+        List<DriverData> clean =
+                batch.stream().map(d -> withScopeDefaults(scope, clean(d))).toList();
+        BatchLookups lookups = new BatchLookups(scope, clean);
+        for (DriverData d : clean) {
+            List<Violation> v = violations(d, null, lookups);
+            if (!v.isEmpty()) {
+                throw new InvalidInputException(v);
+            }
+        }
+        var now = Timestamp.from(clock.instant());
+        int count = 0;
+        for (int from = 0; from < clean.size(); from += INSERT_ROWS) {
+            List<DriverData> chunk = clean.subList(from, Math.min(from + INSERT_ROWS, clean.size()));
+            insertRows(chunk, lookups, now);
+            List<String> consented = chunk.stream()
+                    .filter(DriverData::consented)
+                    .map(DriverData::phone)
+                    .toList();
+            if (!consented.isEmpty()) {
+                jdbc.sql("""
+                                insert into fleet_driver_consent
+                                    (driver_id, given, version, consent_date, recorded_at, recorded_by)
+                                select id, true, consent_version, consent_date, :now, :by from fleet_driver
+                                where phone in (:phones) and consent_date is not null
+                                """)
+                        .param("now", now)
+                        .param("by", actor)
+                        .param("phones", consented)
+                        .update();
+            }
+            count += chunk.size();
+            stored.accept(count);
+        }
+        return count;
+    }
+
+    /**
+     * The drivers within the scope who have these ID numbers, by normalised ID number; found by their
+     * keyed hashes, nothing decrypted. Numbers nobody within the scope has are missing from the map.
+     */
+    public Map<String, Driver> findByIdNumbers(DataScope scope, Collection<String> idNumbers) {
+        Map<String, String> numberOfHash = new HashMap<>();
+        for (String idNumber : idNumbers) {
+            String number = IdNumbers.normalize(idNumber);
+            if (number != null && !number.isEmpty()) {
+                numberOfHash.put(encryptor.blindIndex(number), number);
+            }
+        }
+        FleetScopes.Condition condition = scopes.drivers(scope, "d");
+        var names = references.names();
+        List<String> hashes = List.copyOf(numberOfHash.keySet());
+        Map<String, Driver> found = new HashMap<>();
+        for (int from = 0; from < hashes.size(); from += CHUNK) {
+            jdbc.sql("select d.* from fleet_driver d where d.id_number_hash in (:hashes) and " + condition.sql())
+                    .params(condition.params())
+                    .param("hashes", hashes.subList(from, Math.min(from + CHUNK, hashes.size())))
+                    .query((rs, n) -> Map.entry(numberOfHash.get(rs.getString("id_number_hash")), map(rs, names)))
+                    .list()
+                    .forEach(e -> found.put(e.getKey(), e.getValue()));
+        }
+        return found;
+    }
+
+    /** The drivers with these ids that lie within the scope, by id. */
+    public Map<Long, Driver> findAll(DataScope scope, Collection<Long> ids) {
+        FleetScopes.Condition condition = scopes.drivers(scope, "d");
+        var names = references.names();
+        List<Long> wanted = ids.stream().distinct().toList();
+        Map<Long, Driver> found = new HashMap<>();
+        for (int from = 0; from < wanted.size(); from += CHUNK) {
+            jdbc.sql("select d.* from fleet_driver d where d.id in (:ids) and " + condition.sql())
+                    .params(condition.params())
+                    .param("ids", wanted.subList(from, Math.min(from + CHUNK, wanted.size())))
+                    .query((rs, n) -> map(rs, names))
+                    .list()
+                    .forEach(d -> found.put(d.id(), d));
+        }
+        return found;
+    }
+
+    /**
+     * The whole filtered list in the requested order, for an export.
+     *
+     * @param limit at most this many
+     */
+    public List<Driver> export(DataScope scope, DriverFilter filter, String sortKey, boolean ascending, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(scope, filter, params);
+        var names = references.names();
+        return jdbc.sql("select d.* from fleet_driver d" + where
+                        + new PageRequest(0, 1, sortKey, ascending).orderBy(SORTS, "name", "d.id") + " limit :limit")
+                .params(params)
+                .param("limit", limit)
+                .query((rs, n) -> map(rs, names))
+                .list();
+    }
+
+    /**
+     * The full ID numbers of these drivers within the scope, by driver id, for an export by a user
+     * allowed to see them (the caller checks the permission and audits the export).
+     */
+    public Map<Long, String> fullIdNumbers(DataScope scope, Collection<Long> ids) {
+        FleetScopes.Condition condition = scopes.drivers(scope, "d");
+        List<Long> wanted = ids.stream().distinct().toList();
+        Map<Long, String> numbers = new HashMap<>();
+        for (int from = 0; from < wanted.size(); from += CHUNK) {
+            jdbc.sql("select d.id, d.id_number_encrypted from fleet_driver d where d.id in (:ids) and "
+                            + condition.sql())
+                    .params(condition.params())
+                    .param("ids", wanted.subList(from, Math.min(from + CHUNK, wanted.size())))
+                    .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("id_number_encrypted")))
+                    .list()
+                    .forEach(e -> numbers.put(e.getKey(), encryptor.decrypt(e.getValue())));
+        }
+        return numbers;
+    }
+
     private void recordConsent(long driverId, DriverData d) {
         jdbc.sql("""
                         insert into fleet_driver_consent (driver_id, given, version, consent_date, recorded_at, recorded_by)
@@ -433,6 +590,10 @@ public class Drivers {
     }
 
     private List<Violation> violations(DataScope scope, DriverData d, Long id) {
+        return violations(d, id, new SingleLookups(scope));
+    }
+
+    private List<Violation> violations(DriverData d, Long id, Lookups lookups) {
         LocalDate today = LocalDate.now(clock);
         List<Violation> v = new ArrayList<>();
         if (d.name() == null) {
@@ -446,7 +607,7 @@ public class Drivers {
             v.add(new Violation("phone", "validation.required"));
         } else if (!PhoneNumbers.isMobile(d.phone())) {
             v.add(new Violation("phone", "driver.phone.mobile"));
-        } else if (exists("select count(*) from fleet_driver where phone = :value and id <> :id", d.phone(), id)) {
+        } else if (lookups.phoneTaken(d.phone(), id)) {
             v.add(new Violation("phone", "driver.phone.taken"));
         }
         if (d.idNumber() == null) {
@@ -462,10 +623,7 @@ public class Drivers {
                     .plusYears(MIN_AGE)
                     .isAfter(today)) {
                 v.add(new Violation("idNumber", "driver.idNumber.tooYoung"));
-            } else if (exists(
-                    "select count(*) from fleet_driver where id_number_hash = :value and id <> :id",
-                    encryptor.blindIndex(d.idNumber()),
-                    id)) {
+            } else if (lookups.idNumberTaken(d.idNumber(), id)) {
                 v.add(new Violation("idNumber", "driver.idNumber.taken"));
             }
         }
@@ -478,11 +636,11 @@ public class Drivers {
         if (d.qualificationNumber() != null && d.qualificationExpiry() == null) {
             v.add(new Violation("qualificationExpiry", "validation.required"));
         }
-        if (d.enterpriseId() != null && !references.activeEnterprise(d.enterpriseId())) {
+        if (d.enterpriseId() != null && !lookups.activeEnterprise(d.enterpriseId())) {
             v.add(new Violation("enterpriseId", "validation.unknownReference"));
         }
         if (d.villageId() != null) {
-            Optional<Village> village = references.village(d.villageId());
+            Optional<Village> village = lookups.village(d.villageId());
             if (village.isEmpty() || !village.get().active()) {
                 v.add(new Violation("villageId", "validation.unknownReference"));
             } else if (d.townshipId() != null && village.get().townshipId() != d.townshipId()) {
@@ -490,13 +648,13 @@ public class Drivers {
             }
         }
         if (d.townshipId() != null
-                && references.township(d.townshipId()).map(t -> !t.active()).orElse(true)) {
+                && lookups.township(d.townshipId()).map(t -> !t.active()).orElse(true)) {
             v.add(new Violation("townshipId", "validation.unknownReference"));
         }
         if (!v.stream()
                         .anyMatch(x ->
                                 x.field().equals("enterpriseId") || x.field().equals("villageId"))
-                && !scopes.covers(scope, d.enterpriseId(), d.villageId())) {
+                && !lookups.covers(d.enterpriseId(), d.villageId())) {
             v.add(new Violation("enterpriseId", "fleet.outOfScope"));
         }
         if ((d.emergencyContactName() == null) != (d.emergencyContactPhone() == null)) {
@@ -516,6 +674,195 @@ public class Drivers {
             }
         }
         return v;
+    }
+
+    /**
+     * One multi-row insert: far quicker than a row-by-row batch. Every parameter's SQL type is named,
+     * or the driver would be asked for it for every null.
+     */
+    private void insertRows(List<DriverData> rows, BatchLookups lookups, Timestamp now) {
+        var sql = new StringBuilder("""
+                insert into fleet_driver
+                    (name, phone, id_number_encrypted, id_number_hash, id_number_masked, licence_class, licence_expiry,
+                     qualification_encrypted, qualification_masked, qualification_expiry, enterprise_id, township_id,
+                     village_id, party_status, emergency_contact_name, emergency_contact_phone, consent_version,
+                     consent_date, created_at, updated_at)
+                values\s""");
+        var params = new MapSqlParameterSource("now", now);
+        for (int i = 0; i < rows.size(); i++) {
+            DriverData d = rows.get(i);
+            String qualification = d.qualificationNumber();
+            String p = "r" + i + "_";
+            sql.append(i == 0 ? "(" : ", (");
+            bind(sql, params, p + "name", d.name(), Types.VARCHAR);
+            bind(sql, params, p + "phone", d.phone(), Types.VARCHAR);
+            bind(sql, params, p + "idEncrypted", encryptor.encrypt(d.idNumber()), Types.VARCHAR);
+            bind(sql, params, p + "idHash", lookups.hash(d.idNumber()), Types.VARCHAR);
+            bind(sql, params, p + "idMasked", IdNumbers.mask(d.idNumber()), Types.VARCHAR);
+            bind(sql, params, p + "licenceClass", d.licenceClass().name(), Types.VARCHAR);
+            bind(sql, params, p + "licenceExpiry", date(d.licenceExpiry()), Types.DATE);
+            bind(
+                    sql,
+                    params,
+                    p + "qualificationEncrypted",
+                    qualification == null ? null : encryptor.encrypt(qualification),
+                    Types.VARCHAR);
+            bind(sql, params, p + "qualificationMasked", DriverPrivacy.maskNumber(qualification), Types.VARCHAR);
+            bind(sql, params, p + "qualificationExpiry", date(d.qualificationExpiry()), Types.DATE);
+            bind(sql, params, p + "enterpriseId", d.enterpriseId(), Types.BIGINT);
+            bind(sql, params, p + "townshipId", d.townshipId(), Types.BIGINT);
+            bind(sql, params, p + "villageId", d.villageId(), Types.BIGINT);
+            bind(sql, params, p + "partyStatus", d.partyStatus().name(), Types.VARCHAR);
+            bind(sql, params, p + "emergencyName", d.emergencyContactName(), Types.VARCHAR);
+            bind(sql, params, p + "emergencyPhone", d.emergencyContactPhone(), Types.VARCHAR);
+            bind(sql, params, p + "consentVersion", d.consentVersion(), Types.VARCHAR);
+            bind(sql, params, p + "consentDate", date(d.consentDate()), Types.DATE);
+            sql.append(":now, :now)");
+        }
+        jdbc.sql(sql.toString()).paramSource(params).update();
+    }
+
+    private static void bind(StringBuilder sql, MapSqlParameterSource params, String name, Object value, int type) {
+        sql.append(':').append(name).append(", ");
+        params.addValue(name, value, type);
+    }
+
+    /**
+     * What the rules of a driver ask the database: one question at a time for a form, or answered
+     * from a few bulk reads for a whole batch.
+     */
+    private interface Lookups {
+
+        boolean phoneTaken(String phone, Long id);
+
+        boolean idNumberTaken(String idNumber, Long id);
+
+        boolean activeEnterprise(Long enterpriseId);
+
+        Optional<Village> village(Long villageId);
+
+        Optional<Township> township(Long townshipId);
+
+        boolean covers(Long enterpriseId, Long villageId);
+    }
+
+    /** The database asked for one driver. */
+    private final class SingleLookups implements Lookups {
+
+        private final DataScope scope;
+
+        SingleLookups(DataScope scope) {
+            this.scope = scope;
+        }
+
+        @Override
+        public boolean phoneTaken(String phone, Long id) {
+            return exists("select count(*) from fleet_driver where phone = :value and id <> :id", phone, id);
+        }
+
+        @Override
+        public boolean idNumberTaken(String idNumber, Long id) {
+            return exists(
+                    "select count(*) from fleet_driver where id_number_hash = :value and id <> :id",
+                    encryptor.blindIndex(idNumber),
+                    id);
+        }
+
+        @Override
+        public boolean activeEnterprise(Long enterpriseId) {
+            return references.activeEnterprise(enterpriseId);
+        }
+
+        @Override
+        public Optional<Village> village(Long villageId) {
+            return references.village(villageId);
+        }
+
+        @Override
+        public Optional<Township> township(Long townshipId) {
+            return references.township(townshipId);
+        }
+
+        @Override
+        public boolean covers(Long enterpriseId, Long villageId) {
+            return scopes.covers(scope, enterpriseId, villageId);
+        }
+    }
+
+    /**
+     * The database read once for a batch of new drivers: which of their phones and ID numbers (by
+     * keyed hash) are taken, then each enterprise, village, township and scope question answered once.
+     */
+    private final class BatchLookups implements Lookups {
+
+        private final DataScope scope;
+        private final Map<String, String> hashes = new HashMap<>();
+        private final Set<String> takenPhones;
+        private final Set<String> takenHashes;
+        private final Map<Long, Boolean> enterprises = new HashMap<>();
+        private final Map<Long, Optional<Village>> villages = new HashMap<>();
+        private final Map<Long, Optional<Township>> townships = new HashMap<>();
+        private final Map<List<Long>, Boolean> covered = new HashMap<>();
+
+        BatchLookups(DataScope scope, List<DriverData> batch) {
+            this.scope = scope;
+            for (DriverData d : batch) {
+                if (d.idNumber() != null) {
+                    hashes.computeIfAbsent(d.idNumber(), encryptor::blindIndex);
+                }
+            }
+            this.takenPhones =
+                    existing("phone", batch.stream().map(DriverData::phone).filter(PhoneNumbers::isMobile));
+            this.takenHashes = existing("id_number_hash", hashes.values().stream());
+        }
+
+        String hash(String idNumber) {
+            return hashes.computeIfAbsent(idNumber, encryptor::blindIndex);
+        }
+
+        @Override
+        public boolean phoneTaken(String phone, Long id) {
+            return takenPhones.contains(phone);
+        }
+
+        @Override
+        public boolean idNumberTaken(String idNumber, Long id) {
+            return takenHashes.contains(hash(idNumber));
+        }
+
+        @Override
+        public boolean activeEnterprise(Long enterpriseId) {
+            return enterprises.computeIfAbsent(enterpriseId, references::activeEnterprise);
+        }
+
+        @Override
+        public Optional<Village> village(Long villageId) {
+            return villages.computeIfAbsent(villageId, references::village);
+        }
+
+        @Override
+        public Optional<Township> township(Long townshipId) {
+            return townships.computeIfAbsent(townshipId, references::township);
+        }
+
+        @Override
+        public boolean covers(Long enterpriseId, Long villageId) {
+            return covered.computeIfAbsent(
+                    Arrays.asList(enterpriseId, villageId), k -> scopes.covers(scope, enterpriseId, villageId));
+        }
+    }
+
+    /** Which of the values a column of fleet_driver already holds, asked in chunks. */
+    private Set<String> existing(String column, Stream<String> values) {
+        List<String> wanted = values.filter(Objects::nonNull).distinct().toList();
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < wanted.size(); from += CHUNK) {
+            found.addAll(jdbc.sql("select " + column + " from fleet_driver where " + column + " in (:values)")
+                    .param("values", wanted.subList(from, Math.min(from + CHUNK, wanted.size())))
+                    .query(String.class)
+                    .list());
+        }
+        return found;
     }
 
     private boolean exists(String sql, Object value, Long id) {

@@ -3,12 +3,18 @@ package org.redwheel.fleet;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.redwheel.InvalidInputException;
 import org.redwheel.InvalidInputException.Violation;
 import org.redwheel.Page;
@@ -16,6 +22,7 @@ import org.redwheel.PageRequest;
 import org.redwheel.RecordNotFoundException;
 import org.redwheel.SqlRows;
 import org.redwheel.identity.DataScope;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +44,11 @@ public class Terminals {
             "createdAt", "t.created_at");
 
     public static final List<String> PROTOCOL_VERSIONS = List.of("V2011", "V2013", "V2019");
+
+    /** Rows of one multi-row insert, and values of one {@code in} list. */
+    private static final int INSERT_ROWS = 500;
+
+    private static final int CHUNK = 1000;
 
     private static final String SELECT = """
             select t.*, v.plate, v.enterprise_id
@@ -170,6 +182,82 @@ public class Terminals {
                 .update();
     }
 
+    /**
+     * Checks terminals to be fitted to vehicles registered with them (an import of vehicles with
+     * their terminals), for a whole batch at once: the terminal's own rules, its number against the
+     * registered ones and, as the import asks, its device id against the registered ones. The
+     * vehicle is not checked (it does not exist yet). Duplicates inside the batch are the caller's
+     * to find.
+     *
+     * @return the violations of each terminal, in order (empty for a good one)
+     */
+    public List<List<Violation>> checkNewOnNewVehicles(List<TerminalData> batch) {
+        List<TerminalData> clean = batch.stream().map(Terminals::clean).toList();
+        Set<String> takenPhones =
+                existing("phone", clean.stream().map(TerminalData::phone).toList());
+        Set<String> takenDevices =
+                existing("device_id", clean.stream().map(TerminalData::deviceId).toList());
+        List<List<Violation>> result = new ArrayList<>(clean.size());
+        for (TerminalData d : clean) {
+            List<Violation> v = violations(d, takenPhones::contains);
+            if (d.deviceId() != null
+                    && v.stream().noneMatch(x -> x.field().equals("deviceId"))
+                    && takenDevices.contains(d.deviceId())) {
+                v.add(new Violation("deviceId", "fleetImport.deviceIdTaken"));
+            }
+            result.add(v);
+        }
+        return result;
+    }
+
+    /**
+     * Inserts terminals that {@link #checkNewOnNewVehicles} found good, each fitted to its vehicle,
+     * with multi-row inserts. Only for a caller that checked them in the same transaction.
+     */
+    void insertAll(List<TerminalData> batch) {
+        List<TerminalData> clean = batch.stream().map(Terminals::clean).toList();
+        var now = Timestamp.from(clock.instant());
+        for (int from = 0; from < clean.size(); from += INSERT_ROWS) {
+            List<TerminalData> chunk = clean.subList(from, Math.min(from + INSERT_ROWS, clean.size()));
+            var sql = new StringBuilder(
+                    "insert into fleet_terminal (phone, device_id, model, protocol_version, sim, vehicle_id,"
+                            + " created_at, updated_at) values ");
+            var params = new MapSqlParameterSource("now", now);
+            for (int i = 0; i < chunk.size(); i++) {
+                TerminalData d = chunk.get(i);
+                String p = "r" + i + "_";
+                sql.append(i == 0 ? "(" : ", (");
+                bind(sql, params, p + "phone", d.phone(), Types.VARCHAR);
+                bind(sql, params, p + "device", d.deviceId(), Types.VARCHAR);
+                bind(sql, params, p + "model", d.model(), Types.VARCHAR);
+                bind(sql, params, p + "version", d.protocolVersion(), Types.VARCHAR);
+                bind(sql, params, p + "sim", d.sim(), Types.VARCHAR);
+                bind(sql, params, p + "vehicle", d.vehicleId(), Types.BIGINT);
+                sql.append(":now, :now)");
+            }
+            jdbc.sql(sql.toString()).paramSource(params).update();
+        }
+    }
+
+    /** The terminals fitted to these vehicles, by vehicle id (the caller has the vehicles from a scoped read). */
+    public Map<Long, TerminalDetails> ofVehicles(Collection<Long> vehicleIds) {
+        List<Long> ids = vehicleIds.stream().distinct().toList();
+        Map<Long, TerminalDetails> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            jdbc.sql(SELECT + " where t.vehicle_id in (:ids)")
+                    .param("ids", ids.subList(from, Math.min(from + CHUNK, ids.size())))
+                    .query(Terminals::map)
+                    .list()
+                    .forEach(t -> found.put(t.vehicleId(), t));
+        }
+        return found;
+    }
+
+    private static void bind(StringBuilder sql, MapSqlParameterSource params, String name, Object value, int type) {
+        sql.append(':').append(name).append(", ");
+        params.addValue(name, value, type);
+    }
+
     private static TerminalData clean(TerminalData d) {
         return new TerminalData(
                 FleetRegistry.normalizePhone(
@@ -182,27 +270,10 @@ public class Terminals {
     }
 
     private List<Violation> violations(DataScope scope, TerminalData d, Long id) {
-        List<Violation> v = new ArrayList<>();
-        boolean v2019 = "V2019".equals(d.protocolVersion());
-        if (d.protocolVersion() == null || !PROTOCOL_VERSIONS.contains(d.protocolVersion())) {
-            v.add(new Violation("protocolVersion", "terminal.protocolVersion.invalid"));
-        }
-        if (d.phone() == null) {
-            v.add(new Violation("phone", "terminal.phone.format"));
-        } else if (d.phone().length() > (v2019 ? 20 : 12)) {
-            v.add(new Violation("phone", "terminal.phone.tooLong"));
-        } else if (count("select count(*) from fleet_terminal where phone = :value and id <> :id", d.phone(), id) > 0) {
-            v.add(new Violation("phone", "terminal.phone.taken"));
-        }
-        if (d.deviceId() != null && !d.deviceId().matches(v2019 ? "[0-9A-Z]{1,30}" : "[0-9A-Z]{1,7}")) {
-            v.add(new Violation("deviceId", "terminal.deviceId.format"));
-        }
-        if (d.model() != null && d.model().length() > (v2019 ? 30 : 20)) {
-            v.add(new Violation("model", "validation.tooLong"));
-        }
-        if (d.sim() != null && !d.sim().matches("[0-9A-F]{11,20}")) {
-            v.add(new Violation("sim", "terminal.sim.format"));
-        }
+        List<Violation> v = violations(
+                d,
+                phone ->
+                        count("select count(*) from fleet_terminal where phone = :value and id <> :id", phone, id) > 0);
         if (d.vehicleId() == null) {
             if (!scope.isCounty()) {
                 v.add(new Violation("vehicleId", "terminal.vehicle.required"));
@@ -227,6 +298,46 @@ public class Terminals {
             }
         }
         return v;
+    }
+
+    /** The rules of the terminal itself: its number (and whether another terminal has it), id, model, SIM. */
+    private static List<Violation> violations(TerminalData d, Predicate<String> phoneTaken) {
+        List<Violation> v = new ArrayList<>();
+        boolean v2019 = "V2019".equals(d.protocolVersion());
+        if (d.protocolVersion() == null || !PROTOCOL_VERSIONS.contains(d.protocolVersion())) {
+            v.add(new Violation("protocolVersion", "terminal.protocolVersion.invalid"));
+        }
+        if (d.phone() == null) {
+            v.add(new Violation("phone", "terminal.phone.format"));
+        } else if (d.phone().length() > (v2019 ? 20 : 12)) {
+            v.add(new Violation("phone", "terminal.phone.tooLong"));
+        } else if (phoneTaken.test(d.phone())) {
+            v.add(new Violation("phone", "terminal.phone.taken"));
+        }
+        if (d.deviceId() != null && !d.deviceId().matches(v2019 ? "[0-9A-Z]{1,30}" : "[0-9A-Z]{1,7}")) {
+            v.add(new Violation("deviceId", "terminal.deviceId.format"));
+        }
+        if (d.model() != null && d.model().length() > (v2019 ? 30 : 20)) {
+            v.add(new Violation("model", "validation.tooLong"));
+        }
+        if (d.sim() != null && !d.sim().matches("[0-9A-F]{11,20}")) {
+            v.add(new Violation("sim", "terminal.sim.format"));
+        }
+        return v;
+    }
+
+    /** Which of the values a column of fleet_terminal already holds, asked in chunks. */
+    private Set<String> existing(String column, List<String> values) {
+        List<String> wanted =
+                values.stream().filter(Objects::nonNull).distinct().toList();
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < wanted.size(); from += CHUNK) {
+            found.addAll(jdbc.sql("select " + column + " from fleet_terminal where " + column + " in (:values)")
+                    .param("values", wanted.subList(from, Math.min(from + CHUNK, wanted.size())))
+                    .query(String.class)
+                    .list());
+        }
+        return found;
     }
 
     private long count(String sql, Object value, Long id) {

@@ -5,13 +5,18 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 import org.redwheel.InvalidInputException;
 import org.redwheel.InvalidInputException.Violation;
 import org.redwheel.Page;
@@ -20,6 +25,7 @@ import org.redwheel.RecordNotFoundException;
 import org.redwheel.SqlRows;
 import org.redwheel.identity.DataScope;
 import org.redwheel.identity.ScopeKind;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +49,11 @@ public class Vehicles {
 
     /** Common cargo body lengths (m) that loads ask for (DOMAIN.md §6). */
     public static final List<String> COMMON_LENGTHS = List.of("4.2", "5.2", "6.8", "7.6", "9.6", "13", "13.7", "17.5");
+
+    /** Rows of one multi-row insert, and values of one {@code in} list. */
+    private static final int INSERT_ROWS = 500;
+
+    private static final int CHUNK = 1000;
 
     private static final BigDecimal MIN_LENGTH = new BigDecimal("1.0");
     private static final BigDecimal MAX_LENGTH = new BigDecimal("30.0");
@@ -195,6 +206,113 @@ public class Vehicles {
     /** A vehicle in a pick list. */
     public record VehicleChoice(long id, String plate) {}
 
+    /**
+     * Checks new vehicles as {@link #create} would, for a whole batch at once (an import): the
+     * database is read once for the plates and once per enterprise, not once per vehicle.
+     * Duplicates inside the batch are the caller's to find.
+     *
+     * @return the violations of each vehicle, in order (empty for a good one)
+     */
+    public List<List<Violation>> checkNew(DataScope scope, List<VehicleData> batch) {
+        List<VehicleData> clean = batch.stream().map(d -> clean(scope, d)).toList();
+        Set<String> taken = takenPlates(clean);
+        Map<Long, Boolean> active = new HashMap<>();
+        Map<Long, Boolean> covered = new HashMap<>();
+        Predicate<Long> activeEnterprise = id -> active.computeIfAbsent(id, references::activeEnterprise);
+        Predicate<Long> covers = id -> id == null
+                ? scopes.covers(scope, null, null)
+                : covered.computeIfAbsent(id, key -> scopes.covers(scope, key, null));
+        return clean.stream()
+                .map(d -> violations(d, taken::contains, activeEnterprise, covers))
+                .toList();
+    }
+
+    /**
+     * Inserts new vehicles that {@link #checkNew} found good, with multi-row inserts. Only for a
+     * caller that checked them in the same transaction.
+     *
+     * @return the new vehicles' ids, in order
+     */
+    List<Long> insertAll(DataScope scope, List<VehicleData> batch, IntConsumer stored) {
+        List<VehicleData> clean = batch.stream().map(d -> clean(scope, d)).toList();
+        var now = Timestamp.from(clock.instant());
+        Map<String, Long> ids = new HashMap<>();
+        for (int from = 0; from < clean.size(); from += INSERT_ROWS) {
+            List<VehicleData> chunk = clean.subList(from, Math.min(from + INSERT_ROWS, clean.size()));
+            var sql = new StringBuilder("""
+                    insert into fleet_vehicle
+                        (plate, plate_color, vehicle_type, total_mass_kg, length_m, enterprise_id, transport_permit,
+                         inspection_expiry, created_at, updated_at)
+                    values\s""");
+            var params = new MapSqlParameterSource("now", now);
+            for (int i = 0; i < chunk.size(); i++) {
+                VehicleData d = chunk.get(i);
+                String p = "r" + i + "_";
+                sql.append(i == 0 ? "(" : ", (");
+                bind(sql, params, p + "plate", d.plate(), Types.VARCHAR);
+                bind(sql, params, p + "color", d.plateColor(), Types.SMALLINT);
+                bind(sql, params, p + "type", d.vehicleType(), Types.VARCHAR);
+                bind(sql, params, p + "mass", d.totalMassKg(), Types.INTEGER);
+                bind(sql, params, p + "length", d.lengthM(), Types.NUMERIC);
+                bind(sql, params, p + "enterprise", d.enterpriseId(), Types.BIGINT);
+                bind(sql, params, p + "permit", d.transportPermit(), Types.VARCHAR);
+                bind(
+                        sql,
+                        params,
+                        p + "inspection",
+                        d.inspectionExpiry() == null ? null : Date.valueOf(d.inspectionExpiry()),
+                        Types.DATE);
+                sql.append(":now, :now)");
+            }
+            jdbc.sql(sql + " returning id, plate")
+                    .paramSource(params)
+                    .query((rs, n) -> Map.entry(rs.getString("plate"), rs.getLong("id")))
+                    .list()
+                    .forEach(e -> ids.put(e.getKey(), e.getValue()));
+            stored.accept(from + chunk.size());
+        }
+        return clean.stream().map(d -> ids.get(d.plate())).toList();
+    }
+
+    /**
+     * The whole filtered list in the requested order, for an export.
+     *
+     * @param limit at most this many
+     */
+    public List<VehicleDetails> export(
+            DataScope scope, VehicleFilter filter, String sortKey, boolean ascending, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(scope, filter, params);
+        var names = references.names();
+        return jdbc.sql(SELECT + where + new PageRequest(0, 1, sortKey, ascending).orderBy(SORTS, "plate", "v.id")
+                        + " limit :limit")
+                .params(params)
+                .param("limit", limit)
+                .query((rs, n) -> map(rs, names))
+                .list();
+    }
+
+    private Set<String> takenPlates(List<VehicleData> batch) {
+        List<String> plates = batch.stream()
+                .map(VehicleData::plate)
+                .filter(Plates::isValid)
+                .distinct()
+                .toList();
+        Set<String> taken = new HashSet<>();
+        for (int from = 0; from < plates.size(); from += CHUNK) {
+            taken.addAll(jdbc.sql("select plate from fleet_vehicle where plate in (:plates)")
+                    .param("plates", plates.subList(from, Math.min(from + CHUNK, plates.size())))
+                    .query(String.class)
+                    .list());
+        }
+        return taken;
+    }
+
+    private static void bind(StringBuilder sql, MapSqlParameterSource params, String name, Object value, int type) {
+        sql.append(':').append(name).append(", ");
+        params.addValue(name, value, type);
+    }
+
     public LocalDate dueLimit() {
         return LocalDate.now(clock).plusDays(properties.expiryWarningDays());
     }
@@ -254,16 +372,25 @@ public class Vehicles {
     }
 
     private List<Violation> violations(DataScope scope, VehicleData d, Long id) {
+        return violations(
+                d,
+                plate -> jdbc.sql("select count(*) from fleet_vehicle where plate = :plate and id <> :id")
+                                .param("plate", plate)
+                                .param("id", id == null ? -1L : id)
+                                .query(Long.class)
+                                .single()
+                        > 0,
+                references::activeEnterprise,
+                enterpriseId -> scopes.covers(scope, enterpriseId, null));
+    }
+
+    private List<Violation> violations(
+            VehicleData d, Predicate<String> plateTaken, Predicate<Long> activeEnterprise, Predicate<Long> covers) {
         List<Violation> v = new ArrayList<>();
         Optional<String> plate = Plates.violation(d.plate());
         if (plate.isPresent()) {
             v.add(new Violation("plate", plate.get()));
-        } else if (jdbc.sql("select count(*) from fleet_vehicle where plate = :plate and id <> :id")
-                        .param("plate", d.plate())
-                        .param("id", id == null ? -1L : id)
-                        .query(Long.class)
-                        .single()
-                > 0) {
+        } else if (plateTaken.test(d.plate())) {
             v.add(new Violation("plate", "vehicle.plate.taken"));
         }
         if (!Plates.isColour(d.plateColor())) {
@@ -284,9 +411,9 @@ public class Vehicles {
         if (d.transportPermit() != null && !d.transportPermit().matches("[0-9A-Z\\u4e00-\\u9fa5]{6,30}")) {
             v.add(new Violation("transportPermit", "vehicle.transportPermit.format"));
         }
-        if (d.enterpriseId() != null && !references.activeEnterprise(d.enterpriseId())) {
+        if (d.enterpriseId() != null && !activeEnterprise.test(d.enterpriseId())) {
             v.add(new Violation("enterpriseId", "validation.unknownReference"));
-        } else if (!scopes.covers(scope, d.enterpriseId(), null)) {
+        } else if (!covers.test(d.enterpriseId())) {
             v.add(new Violation("enterpriseId", "fleet.outOfScope"));
         }
         return v;

@@ -3,8 +3,10 @@
  * certificates, residence and Party status (ID numbers encrypted, shown masked); the registry of
  * vehicles with their documents and of their JT/T 808 terminals (phone number, device id, protocol
  * version, authentication code), which the gateway checks before it accepts a terminal;
- * driver-vehicle assignments over time; expiry warnings; and the survey's coverage. Every read for
+ * driver-vehicle assignments over time; expiry warnings; the survey's coverage; and the driver and
+ * vehicle lists as Excel templates, all-or-nothing imports and role-masked exports. Every read for
  * people applies the signed-in staff member's data scope.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "organization", "notification"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"identity", "organization", "notification", "spreadsheet"})
 package org.redwheel.fleet;

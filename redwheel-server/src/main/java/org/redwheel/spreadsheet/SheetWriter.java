@@ -230,7 +230,9 @@ public final class SheetWriter {
                 DataValidation validation = helper.createValidation(
                         constraint, new CellRangeAddressList(headerRow + 1, lastRow, position, position));
                 validation.setShowErrorBox(true);
-                validation.setErrorStyle(DataValidation.ErrorStyle.STOP);
+                // a drop-down of a text or number column only helps: Excel warns, but lets another value in
+                boolean helping = column.kind() != SheetColumn.Kind.CHOICE && lists.containsKey(column.key());
+                validation.setErrorStyle(helping ? DataValidation.ErrorStyle.WARNING : DataValidation.ErrorStyle.STOP);
                 validation.createErrorBox("输入有误", limit(column.format() + "。" + column.rule(), 255));
                 if (!column.rule().isEmpty()) {
                     validation.setShowPromptBox(true);
