@@ -35,6 +35,7 @@ class DriverHome {
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final DriverProfiles profiles;
+    private final org.redwheel.fleet.Drivers drivers;
     private final DrivingStatus driving;
     private final Alarms alarms;
     private final EnterpriseRegistry enterprises;
@@ -44,6 +45,7 @@ class DriverHome {
 
     DriverHome(
             DriverProfiles profiles,
+            org.redwheel.fleet.Drivers drivers,
             DrivingStatus driving,
             Alarms alarms,
             EnterpriseRegistry enterprises,
@@ -51,6 +53,7 @@ class DriverHome {
             MobileProperties properties,
             Clock clock) {
         this.profiles = profiles;
+        this.drivers = drivers;
         this.driving = driving;
         this.alarms = alarms;
         this.enterprises = enterprises;
@@ -77,6 +80,7 @@ class DriverHome {
                 day,
                 recent,
                 badges(driver, LocalDate.ofInstant(now, BEIJING)),
+                due(driver, LocalDate.ofInstant(now, BEIJING), drivers.dueLimit()),
                 helper.orElse(null),
                 enterprise.orElse(null));
     }
@@ -141,6 +145,32 @@ class DriverHome {
         return keys;
     }
 
+    /**
+     * His licence and qualification certificate when they expire by {@code limit} (the platform's
+     * warning days ahead) or have expired: the in-app reminder to renew them, soonest first.
+     */
+    static List<DueDocument> due(Driver driver, LocalDate today, LocalDate limit) {
+        List<DueDocument> due = new ArrayList<>();
+        if (driver.licenceExpiry() != null && !driver.licenceExpiry().isAfter(limit)) {
+            due.add(new DueDocument(
+                    "mobile.due.licence",
+                    driver.licenceExpiry(),
+                    driver.licenceExpiry().isBefore(today)));
+        }
+        if (driver.qualificationExpiry() != null
+                && !driver.qualificationExpiry().isAfter(limit)) {
+            due.add(new DueDocument(
+                    "mobile.due.qualification",
+                    driver.qualificationExpiry(),
+                    driver.qualificationExpiry().isBefore(today)));
+        }
+        due.sort(Comparator.comparing(DueDocument::expiry));
+        return due;
+    }
+
+    /** A document of his to renew: its name, its expiry date, and whether that has passed. */
+    record DueDocument(String nameKey, LocalDate expiry, boolean expired) {}
+
     static String greetingKey(Instant now) {
         LocalTime time = LocalTime.ofInstant(now, BEIJING);
         int hour = time.getHour();
@@ -168,6 +198,7 @@ class DriverHome {
             Day day,
             List<RecentAlarm> recent,
             List<String> badgeKeys,
+            List<DueDocument> due,
             HelperContact helper,
             Enterprise enterprise) {}
 
