@@ -106,7 +106,7 @@ public class AppealSupervision {
                                count(*) filter (where %s) as solved,
                                count(*) filter (where not %s) as open,
                                count(*) filter (where %s) as overdue,
-                               avg(a.rating) as rating,
+                               cast(avg(a.rating) as double precision) as rating,
                                (select count(*) from appeals_problem where status = 'SOLVED') as problems_solved
                         from appeals_appeal a
                         """.formatted(SOLVED, SOLVED, Appeals.OVERDUE))
@@ -139,7 +139,7 @@ public class AppealSupervision {
                                count(*) filter (where %s) as overdue,
                                count(*) filter (where not %s and (a.accept_escalated_at is not null
                                                 or a.resolve_escalated_at is not null)) as escalated,
-                               avg(a.rating) filter (where a.confirmed_at >= :from) as rating
+                               cast(avg(a.rating) filter (where a.confirmed_at >= :from) as double precision) as rating
                         from appeals_appeal a
                         group by 1
                         having count(*) filter (where a.submitted_at >= :from) > 0 or count(*) filter (where not %s) > 0
@@ -204,7 +204,7 @@ public class AppealSupervision {
                                count(*) filter (where %s and a.resolved_at <= a.resolve_due_at) as resolved_in_time,
                                count(a.rating) as rated,
                                count(*) filter (where a.rating >= 4) as satisfied,
-                               avg(a.rating) as rating
+                               cast(avg(a.rating) as double precision) as rating
                         from appeals_appeal a where a.submitted_at >= :from
                         group by 1
                         """.formatted(SOLVED, SOLVED))
