@@ -717,8 +717,10 @@ class AppealWorkflow {
         }
     }
 
+    /** The office, the handler, or (before anybody handles it) where it was routed. */
     private static void requireWorker(AppealActor actor, Appeal appeal) {
-        if (!actor.county() && !actor.is(appeal.handler())) {
+        AppealHandler worker = appeal.handler() != null ? appeal.handler() : appeal.route();
+        if (!actor.county() && !actor.is(worker)) {
             throw new AccessDeniedException("only the appeal's handler or the office works it");
         }
     }
