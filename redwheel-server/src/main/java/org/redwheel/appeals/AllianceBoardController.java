@@ -68,9 +68,18 @@ class AllianceBoardController {
         return "appeals/problem";
     }
 
+    /** A department that was not first is sent back to the board: the problem is no longer on its board. */
     @PostMapping("/{id}/claim")
     String claim(@PathVariable long id, RedirectAttributes redirect) {
-        return act(id, redirect, "problemClaimed", () -> board.claim(actor(), id));
+        AuditWriteFilter.target("appeal-problem", id);
+        try {
+            board.claim(actor(), id);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("violations", e.violations());
+            return "redirect:/console/appeals/board";
+        }
+        redirect.addFlashAttribute("notice", "problemClaimed");
+        return "redirect:/console/appeals/board/" + id;
     }
 
     @PostMapping("/{id}/start")

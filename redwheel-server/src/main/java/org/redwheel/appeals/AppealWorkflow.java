@@ -471,7 +471,9 @@ class AppealWorkflow {
         if (actor.kind() != AppealActor.Kind.DEPARTMENT) {
             throw new AccessDeniedException("only departments claim hard problems");
         }
-        Problem problem = problem(actor, problemId);
+        // Every department sees the open board, so whoever was second is told it was claimed (even
+        // when it no longer lies in his reach by the time he asks) rather than that it does not exist.
+        Problem problem = problem(AppealActor.office(actor.name()), problemId);
         int updated = jdbc.sql("""
                         update appeals_problem set status = 'CLAIMED', claimed_unit_id = :unit, claimed_at = :now,
                             claimed_by = :actor
