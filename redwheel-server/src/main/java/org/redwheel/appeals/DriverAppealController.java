@@ -9,16 +9,19 @@ import org.redwheel.RecordNotFoundException;
 import org.redwheel.identity.AuditWriteFilter;
 import org.redwheel.identity.DriverUser;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -122,6 +125,13 @@ class DriverAppealController {
     @PostMapping("/{id}/reopen")
     String reopen(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         return act(id, redirect, "appealReopened", () -> appeals.reopen(driver(), id, reason));
+    }
+
+    /** Not his, or not there: the drivers' pages answer in their own frame (the console's needs staff). */
+    @ExceptionHandler(RecordNotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound() {
+        return "mobile/appeal-not-found";
     }
 
     private String act(long id, RedirectAttributes redirect, String notice, Runnable action) {
