@@ -167,8 +167,9 @@ public class Appeals {
                     .query(AppealRows::step)
                     .optional()
                     .orElse(null);
+            // His own steps (sending, confirming, reopening) are no news to him.
             boolean unread = last != null
-                    && last.kind() != AppealStep.StepKind.SUBMITTED
+                    && last.actorKind() != AppealActor.Kind.DRIVER
                     && (appeal.driverSeenAt() == null || last.at().isAfter(appeal.driverSeenAt()));
             lines.add(new DriverAppeal(appeal, last, unread));
         }

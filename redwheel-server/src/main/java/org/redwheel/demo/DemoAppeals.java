@@ -149,6 +149,7 @@ class DemoAppeals {
         private final AppealActor office = AppealActor.office("county.admin");
         private final AppealActor desk = AppealActor.desk("monitor.day");
         private final Instant now = clock.instant();
+        private final Map<Long, Integer> asks = new HashMap<>();
         private int count;
 
         Seeding(List<Driver> drivers, Map<String, Long> unitIds) {
@@ -305,19 +306,22 @@ class DemoAppeals {
                 case TALK_CORNER -> office;
             };
             boolean located = channel == AppealChannel.MOBILE && random.nextInt(3) > 0;
+            int ask = random.nextInt(DemoAppealData.ASKS.get(category).size());
             at(at);
             count++;
-            return appeals.submit(
+            long id = appeals.submit(
                     actor,
                     new NewAppeal(
                             driver.id(),
                             category,
                             channel,
-                            pick(DemoAppealData.ASKS.get(category)),
+                            DemoAppealData.ASKS.get(category).get(ask),
                             located ? coordinate(DemoCountyData.SEAT_LATITUDE) : null,
                             located ? coordinate(DemoCountyData.SEAT_LONGITUDE) : null,
                             null,
                             null));
+            asks.put(id, ask);
+            return id;
         }
 
         /** Accepted by where it was routed (which takes it on); the office sends its own on. */
@@ -345,7 +349,8 @@ class DemoAppeals {
 
         private void resolve(long id, AppealCategory category, Instant at) {
             at(at);
-            appeals.resolve(handler(id), id, pick(DemoAppealData.SOLUTIONS.get(category)));
+            appeals.resolve(
+                    handler(id), id, DemoAppealData.SOLUTIONS.get(category).get(asks.get(id)));
         }
 
         private AppealActor handler(long id) {

@@ -99,6 +99,14 @@ class AppealLifecycleTests {
 
         appeals.start(police, id);
         appeals.resolve(police, id, "已告知物流园东临时停车区位置");
+        // His status messages: the news is marked until he opens the appeal.
+        assertThat(appeals.mine(me)).singleElement().satisfies(line -> {
+            assertThat(line.appeal().id()).isEqualTo(id);
+            assertThat(line.lastMessage().kind()).isEqualTo(StepKind.RESOLVED);
+            assertThat(line.unread()).isTrue();
+        });
+        appeals.markSeen(me, id);
+        assertThat(appeals.mine(me).get(0).unread()).isFalse();
         Appeal resolved = appeals.get(me, id);
         assertThat(resolved.status()).isEqualTo(AppealStatus.RESOLVED);
         assertThat(resolved.solution()).isEqualTo("已告知物流园东临时停车区位置");
@@ -137,16 +145,11 @@ class AppealLifecycleTests {
         assertThat(steps.get(2).handlerLabel()).isEqualTo("交警大队");
         assertThat(steps.get(4).note()).isEqualTo("已告知物流园东临时停车区位置");
 
-        // The driver's status messages: the steps he is shown, newest last, with a marker for news.
         assertThat(appeals.steps(me, id)).allMatch(AppealStep::driverVisible).hasSize(6);
-        var mine = appeals.mine(me);
-        assertThat(mine).singleElement().satisfies(line -> {
-            assertThat(line.appeal().id()).isEqualTo(id);
-            assertThat(line.lastMessage().kind()).isEqualTo(StepKind.CONFIRMED);
-            assertThat(line.unread()).isTrue();
-        });
-        appeals.markSeen(me, id);
-        assertThat(appeals.mine(me).get(0).unread()).isFalse();
+        assertThat(appeals.mine(me).get(0).lastMessage().kind()).isEqualTo(StepKind.CONFIRMED);
+        assertThat(appeals.mine(me).get(0).unread())
+                .as("his own confirmation is no news")
+                .isFalse();
     }
 
     @Test
@@ -280,6 +283,15 @@ class AppealLifecycleTests {
                         fixture.department("交警大队"),
                         appeal(driver, AppealCategory.POLICY, AppealChannel.HOTLINE, "部门不登记诉求")));
         assertThat(department.violations()).extracting(Violation::field).containsExactly("channel");
+        var notHis = catchThrowableOfType(
+                InvalidInputException.class,
+                () -> appeals.submit(
+                        fixture.helper(),
+                        appeal(driver, AppealCategory.CHILD_CARE, AppealChannel.HELPER_VISIT, "走访时反映")));
+        assertThat(notHis.violations())
+                .as("a helper records visits to his own drivers only")
+                .extracting(Violation::field, Violation::messageKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("driverId", "appeals.driver.notAssigned"));
         var unknownDriver = catchThrowableOfType(
                 InvalidInputException.class,
                 () -> appeals.submit(DESK, appeal(-5, AppealCategory.POLICY, AppealChannel.HOTLINE, "查无此人")));
