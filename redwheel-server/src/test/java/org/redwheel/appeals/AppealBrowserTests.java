@@ -216,6 +216,14 @@ class AppealBrowserTests {
                     .longValue();
             assertThat(width).as("width of " + page).isLessThanOrEqualTo(375);
             BrowserSupport.screenshot(office, "appeals-phone" + page.replaceAll("[^a-z0-9]+", "-"));
+
+            office.get("http://localhost:" + port + page + "?lang=en");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("footer")));
+            assertThat(office.findElement(By.tagName("body")).getText())
+                    .as("English " + page)
+                    .doesNotContain("??")
+                    .doesNotContain("诉求服务");
+            office.get("http://localhost:" + port + page + "?lang=zh_CN");
         }
     }
 }

@@ -85,6 +85,11 @@ class DriverAppealPagesTests {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(form).contains("停车难").contains("附上我的位置").contains("name=\"_csrf\"");
+        assertThat(page("/m/appeals/new?lang=en", me))
+                .contains("What do you need help with?")
+                .contains("Attach my location")
+                .doesNotContain("??");
+        page("/m/appeals?lang=zh_CN", me);
 
         MockMultipartFile photo =
                 new MockMultipartFile("photo", "parking.png", "image/png", AppealLifecycleTests.png(1024));
