@@ -91,12 +91,11 @@ class AppealBrowserTests {
         office = BrowserSupport.chromium(1280, 1000);
         var officeWait = new WebDriverWait(office, Duration.ofSeconds(15));
         BrowserSupport.signIn(office, port, admin, TestAccounts.PASSWORD);
-        office.findElement(By.cssSelector("[data-testid=nav-appeals]")).click();
+        click(office, By.cssSelector("[data-testid=nav-appeals]"));
         officeWait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("[data-testid=appeal-table] tr[data-appeal-id='" + appeal + "']")));
         BrowserSupport.screenshot(office, "appeals-list");
-        office.findElement(By.cssSelector("tr[data-appeal-id='" + appeal + "'] a"))
-                .click();
+        click(office, By.cssSelector("tr[data-appeal-id='" + appeal + "'] a"));
         officeWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=appeal-accept]")));
         assertThat(office.findElement(By.cssSelector("[data-testid=appeal-status]"))
                         .getText())
@@ -105,7 +104,7 @@ class AppealBrowserTests {
                         .getText())
                 .isEqualTo("交警大队");
         BrowserSupport.screenshot(office, "appeal-submitted");
-        office.findElement(By.cssSelector("[data-testid=appeal-accept]")).click();
+        click(office, By.cssSelector("[data-testid=appeal-accept]"));
 
         officeWait.until(
                 ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=notice]"), "已受理"));
@@ -114,9 +113,9 @@ class AppealBrowserTests {
                 .isEqualTo("已交办");
         office.findElement(By.id("title")).sendKeys("收费站附近夜间缺少货车停车点");
         office.findElement(By.id("problemDescription")).sendKeys("多名司机反映夜间在收费站附近等待进城，没有安全停车点");
-        office.findElement(By.id("similar-" + similar)).click();
+        click(office, By.id("similar-" + similar));
         BrowserSupport.screenshot(office, "appeal-post-to-board");
-        office.findElement(By.cssSelector("[data-testid=appeal-post]")).click();
+        click(office, By.cssSelector("[data-testid=appeal-post]"));
 
         officeWait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=problem-title]"), "收费站附近夜间缺少货车停车点"));
         assertThat(office.findElement(By.cssSelector("[data-testid=problem-status]"))
@@ -131,21 +130,21 @@ class AppealBrowserTests {
         department = BrowserSupport.chromium(1280, 1000);
         var wait = new WebDriverWait(department, Duration.ofSeconds(15));
         BrowserSupport.signIn(department, port, officer, TestAccounts.PASSWORD);
-        department.findElement(By.cssSelector("[data-testid=nav-appeals]")).click();
+        click(department, By.cssSelector("[data-testid=nav-appeals]"));
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=tab-board]")))
                 .click();
-        wait.until(ExpectedConditions.elementToBeClickable(
-                        By.cssSelector("[data-testid=board-open] [data-problem-id='" + problem + "']")))
-                .click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid=board-open] [data-problem-id='" + problem + "']")));
+        click(department, By.cssSelector("[data-testid=board-open] [data-problem-id='" + problem + "']"));
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=problem-claim]")));
         assertThat(department.findElements(By.cssSelector("[data-testid=problem-appeals]")))
                 .as("the appeals behind it are the claimant's to see")
                 .isEmpty();
         BrowserSupport.screenshot(department, "problem-open-for-department");
-        department.findElement(By.cssSelector("[data-testid=problem-claim]")).click();
+        click(department, By.cssSelector("[data-testid=problem-claim]"));
 
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=problem-start]")))
-                .click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=problem-start]")));
+        click(department, By.cssSelector("[data-testid=problem-start]"));
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=problem-solve]")));
         assertThat(department
                         .findElement(By.cssSelector("[data-testid=problem-claimant]"))
@@ -153,7 +152,7 @@ class AppealBrowserTests {
                 .contains("交警大队");
         department.findElement(By.id("solution")).sendKeys("交警大队在收费站东侧划设临时停车区，夜间照明已到位");
         BrowserSupport.screenshot(department, "problem-being-solved");
-        department.findElement(By.cssSelector("[data-testid=problem-solve]")).click();
+        click(department, By.cssSelector("[data-testid=problem-solve]"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=problem-status]"), "已解决"));
         assertThat(department
                         .findElement(By.cssSelector("[data-testid=problem-solution]"))
@@ -186,6 +185,13 @@ class AppealBrowserTests {
         assertThat(published).contains("收费站附近夜间缺少货车停车点").contains("交警大队认领").contains("涉及 2 件司机诉求");
         assertThat(published).doesNotContain(fixture.driverName(first)).doesNotContain(fixture.driverName(second));
         BrowserSupport.screenshot(office, "public-solved-problems");
+    }
+
+    /** Clicks an element after scrolling it to the middle of the window: forms grow with the data. */
+    static void click(WebDriver browser, By by) {
+        var element = browser.findElement(by);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     @Test
