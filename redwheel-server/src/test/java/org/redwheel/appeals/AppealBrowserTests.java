@@ -187,10 +187,14 @@ class AppealBrowserTests {
         BrowserSupport.screenshot(office, "public-solved-problems");
     }
 
-    /** Clicks an element after scrolling it to the middle of the window: forms grow with the data. */
+    /**
+     * Clicks an element after scrolling it to the middle of the window (forms grow with the data), at
+     * once: Bootstrap makes scrolling smooth, and a click during the animation lands elsewhere.
+     */
     static void click(WebDriver browser, By by) {
         var element = browser.findElement(by);
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
     }
 
