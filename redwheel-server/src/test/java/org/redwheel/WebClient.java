@@ -75,6 +75,22 @@ public final class WebClient {
                 .build());
     }
 
+    /**
+     * Posts a console form with a CSRF token read before, so that several clients can post at the
+     * same moment (the token of {@link #csrfToken}).
+     */
+    public HttpResponse<String> postWithToken(String action, String csrfToken, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrfToken);
+        String body = all.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     public HttpResponse<String> postJson(String path, String json, String bearerToken) {
         var request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")

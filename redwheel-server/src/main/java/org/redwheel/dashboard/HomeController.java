@@ -1,5 +1,6 @@
 package org.redwheel.dashboard;
 
+import org.redwheel.appeals.AppealSupervision;
 import org.redwheel.identity.DataScope;
 import org.redwheel.identity.Permission;
 import org.redwheel.identity.StaffUser;
@@ -22,18 +23,21 @@ class HomeController {
     private final GovernmentUnits units;
     private final Townships townships;
     private final Assessments assessments;
+    private final AppealSupervision appeals;
 
     HomeController(
             EnterpriseRegistry enterprises,
             PartyOrganizations partyOrganizations,
             GovernmentUnits units,
             Townships townships,
-            Assessments assessments) {
+            Assessments assessments,
+            AppealSupervision appeals) {
         this.enterprises = enterprises;
         this.partyOrganizations = partyOrganizations;
         this.units = units;
         this.townships = townships;
         this.assessments = assessments;
+        this.appeals = appeals;
     }
 
     @GetMapping({"/", "/console"})
@@ -66,6 +70,7 @@ class HomeController {
             model.addAttribute("villages", townships.villages(null, false).size());
             if (scope.isCounty()) {
                 assessments.latestCounty().ifPresent(a -> model.addAttribute("assessment", a));
+                model.addAttribute("appeals", appeals.summary());
             }
         }
         return "dashboard/home";
