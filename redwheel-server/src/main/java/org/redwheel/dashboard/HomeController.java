@@ -1,5 +1,6 @@
 package org.redwheel.dashboard;
 
+import org.redwheel.care.ThreeOnes;
 import org.redwheel.identity.DataScope;
 import org.redwheel.identity.Permission;
 import org.redwheel.identity.StaffUser;
@@ -22,18 +23,21 @@ class HomeController {
     private final GovernmentUnits units;
     private final Townships townships;
     private final Assessments assessments;
+    private final ThreeOnes threeOnes;
 
     HomeController(
             EnterpriseRegistry enterprises,
             PartyOrganizations partyOrganizations,
             GovernmentUnits units,
             Townships townships,
-            Assessments assessments) {
+            Assessments assessments,
+            ThreeOnes threeOnes) {
         this.enterprises = enterprises;
         this.partyOrganizations = partyOrganizations;
         this.units = units;
         this.townships = townships;
         this.assessments = assessments;
+        this.threeOnes = threeOnes;
     }
 
     @GetMapping({"/", "/console"})
@@ -66,6 +70,9 @@ class HomeController {
             model.addAttribute("villages", townships.villages(null, false).size());
             if (scope.isCounty()) {
                 assessments.latestCounty().ifPresent(a -> model.addAttribute("assessment", a));
+            }
+            if (user.has(Permission.ORGANIZATION_WRITE)) {
+                model.addAttribute("threeOnes", threeOnes.report(scope).total());
             }
         }
         return "dashboard/home";
