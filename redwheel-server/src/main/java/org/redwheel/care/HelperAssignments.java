@@ -139,7 +139,8 @@ public class HelperAssignments {
             for (Helper h :
                     d.villageId() == null ? List.<Helper>of() : byVillage.getOrDefault(d.villageId(), List.of())) {
                 int count = load.getOrDefault(h.id(), h.drivers());
-                if (best == null || count < load.getOrDefault(best.id(), best.drivers())) {
+                int bestCount = best == null ? Integer.MAX_VALUE : load.getOrDefault(best.id(), best.drivers());
+                if (count < bestCount || (count == bestCount && h.id() < best.id())) {
                     best = h;
                 }
             }

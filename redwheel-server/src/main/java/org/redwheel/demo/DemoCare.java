@@ -244,15 +244,24 @@ class DemoCare {
             }
         }
         // Drivers whose village is not recorded go to the county seat's helpers, fewest drivers first.
-        List<Long> seat = helpersByVillage.getOrDefault(villageNamed(villages, "西城社区"), List.of());
+        long seatTownship = villages.stream()
+                .filter(v -> v.id() == villageNamed(villages, "西城社区"))
+                .findFirst()
+                .map(Village::townshipId)
+                .orElse(villages.get(0).townshipId());
+        List<Long> seat = villages.stream()
+                .filter(v -> v.townshipId() == seatTownship)
+                .flatMap(v -> helpersByVillage.getOrDefault(v.id(), List.of()).stream())
+                .toList();
         for (Driver d : withoutVillage) {
             if (seat.isEmpty()) {
                 break;
             }
             long helper = seat.stream()
-                    .min(Comparator.comparingLong(h -> periods.stream()
-                            .filter(p -> p.helperId() == h && p.to() == null)
-                            .count()))
+                    .min(Comparator.comparingLong((Long h) -> periods.stream()
+                                    .filter(p -> p.helperId() == h && p.to() == null)
+                                    .count())
+                            .thenComparing(h -> h))
                     .orElseThrow();
             LocalDate since = LocalDate.of(today.getYear() - 2, 6, 1).plusDays(random.nextInt(200));
             assignments.assign(county, d.id(), helper, since, null, OFFICE);
