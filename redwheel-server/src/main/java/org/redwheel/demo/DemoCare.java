@@ -224,7 +224,7 @@ class DemoCare {
                 // Most helpers keep up; one in ten often falls behind.
                 reliability.put(
                         id,
-                        random.nextInt(10) == 0 ? 0.62 + random.nextDouble() * 0.1 : 0.86 + random.nextDouble() * 0.13);
+                        random.nextInt(10) == 0 ? 0.6 + random.nextDouble() * 0.15 : 0.84 + random.nextDouble() * 0.13);
             }
         }
         Map<String, String[]> credentials = accounts(villages, helpersByVillage);
@@ -301,7 +301,8 @@ class DemoCare {
             for (LocalDate monday = firstWeek; !monday.isAfter(today); monday = monday.plusWeeks(1)) {
                 LocalDate from = max(monday, p.from());
                 LocalDate to = min(monday.plusDays(6), end);
-                if (from.isAfter(to) || random.nextDouble() > r) {
+                // A visit is also a contact in person: calls fall a little short of the helper's diligence.
+                if (from.isAfter(to) || random.nextDouble() > r - 0.03) {
                     continue;
                 }
                 Instant at = moment(random, from, to, 8, 21);
@@ -317,7 +318,7 @@ class DemoCare {
             for (LocalDate first = firstWeek.withDayOfMonth(1); !first.isAfter(today); first = first.plusMonths(1)) {
                 LocalDate from = max(first, p.from());
                 LocalDate to = min(first.with(TemporalAdjusters.lastDayOfMonth()), end);
-                if (from.isAfter(to) || random.nextDouble() > r - 0.02) {
+                if (from.isAfter(to) || random.nextDouble() > r) {
                     continue;
                 }
                 Instant at = moment(random, from, to, 9, 18);
@@ -343,7 +344,7 @@ class DemoCare {
             for (int year : new int[] {today.getYear() - 1, today.getYear()}) {
                 LocalDate from = LocalDate.of(year, 1, 1);
                 LocalDate to = year == today.getYear() ? today : LocalDate.of(year, 12, 31);
-                double chance = year == today.getYear() ? r - 0.08 : r;
+                double chance = year == today.getYear() ? r - 0.06 : r - 0.01;
                 int problems = random.nextDouble() < chance ? 1 + random.nextInt(2) : 0;
                 for (int k = 0; k < problems; k++) {
                     LocalDate day = from.plusDays(random.nextInt((int) (to.toEpochDay() - from.toEpochDay()) + 1));
