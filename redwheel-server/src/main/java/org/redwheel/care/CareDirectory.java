@@ -2,18 +2,20 @@ package org.redwheel.care;
 
 import java.util.Optional;
 import java.util.Set;
+import org.redwheel.fleet.HelperContacts;
 import org.redwheel.fleet.HelperCoverage;
 import org.redwheel.fleet.HelperDirectory;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers the fleet's questions about helpers: which drivers have one (the survey's coverage), and
- * the staff account of a driver's helper (appeals route his personal matters there).
+ * Answers the fleet's questions about helpers: which drivers have one (the survey's coverage), the
+ * staff account of a driver's helper (appeals route his personal matters there), and whom the
+ * driver calls (his mobile home page).
  */
 @Component
 @Primary
-class CareDirectory implements HelperDirectory, HelperCoverage {
+class CareDirectory implements HelperDirectory, HelperCoverage, HelperContacts {
 
     private final HelperAssignments assignments;
     private final Helpers helpers;
@@ -30,6 +32,15 @@ class CareDirectory implements HelperDirectory, HelperCoverage {
                 .flatMap(a -> helpers.byId(a.helperId()))
                 .filter(Helper::active)
                 .map(Helper::accountId);
+    }
+
+    @Override
+    public Optional<HelperContact> helperOf(long driverId) {
+        return assignments
+                .current(driverId)
+                .flatMap(a -> helpers.byId(a.helperId()))
+                .filter(Helper::active)
+                .map(h -> new HelperContact(h.name(), h.phone()));
     }
 
     @Override

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.redwheel.InvalidInputException;
 import org.redwheel.care.CarePackages.KindData;
 import org.redwheel.care.CarePackages.PackageCategory;
@@ -89,14 +91,15 @@ class CarePackageConsoleController {
         var kind = packages.getKind(id);
         model.addAttribute("kind", kind);
         model.addAttribute("distributions", packages.distributions(user.scope(), id));
-        model.addAttribute("drivers", drivers.active(user.scope(), null, null));
+        List<Driver> visible = drivers.active(user.scope(), null, null);
+        model.addAttribute("drivers", visible);
         model.addAttribute("villages", townships.villages(null, false));
         model.addAttribute(
                 "enterprises",
-                drivers.active(user.scope(), null, null).stream()
+                visible.stream()
                         .filter(d -> d.enterpriseId() != null)
-                        .collect(java.util.stream.Collectors.toMap(
-                                Driver::enterpriseId, Driver::enterpriseName, (a, b) -> a, java.util.TreeMap::new)));
+                        .collect(Collectors.toMap(
+                                Driver::enterpriseId, Driver::enterpriseName, (a, b) -> a, TreeMap::new)));
         model.addAttribute("today", new ThreeOnesCompliance(clock).today());
         if (!model.containsAttribute("violations")) {
             model.addAttribute("violations", List.of());

@@ -15,11 +15,15 @@ import org.redwheel.TestAccounts;
 import org.redwheel.WebClient;
 import org.redwheel.care.HelperAssignments.HelperAssignment;
 import org.redwheel.fleet.Drivers;
+import org.redwheel.fleet.HelperContacts;
 import org.redwheel.fleet.HelperDirectory;
 import org.redwheel.fleet.Survey;
 import org.redwheel.identity.DataScope;
 import org.redwheel.identity.Role;
 import org.redwheel.identity.StaffAccounts;
+import org.redwheel.organization.PartyOrganizationData;
+import org.redwheel.organization.PartyOrganizationKind;
+import org.redwheel.organization.PartyOrganizations;
 import org.redwheel.organization.Townships;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,7 +60,13 @@ class HelperAssignmentTests {
     HelperDirectory directory;
 
     @Autowired
+    HelperContacts contacts;
+
+    @Autowired
     Survey survey;
+
+    @Autowired
+    PartyOrganizations partyOrganizations;
 
     TestCare care;
     long village;
@@ -187,8 +197,13 @@ class HelperAssignmentTests {
         assertThat(survey.coverage(COUNTY).total().withHelper()).isNotNull();
         long withHelperBefore = survey.coverage(COUNTY).total().withHelper();
 
+        assertThat(contacts.helperOf(driver)).isEmpty();
         assignments.assign(COUNTY, driver, first, null, null, "office");
         assertThat(directory.helperAccountOf(driver)).as("no login yet").isEmpty();
+        Helper helper = helpers.get(COUNTY, first);
+        assertThat(contacts.helperOf(driver))
+                .as("whom the driver calls from his phone")
+                .contains(new HelperContacts.HelperContact(helper.name(), helper.phone()));
         assertThat(survey.coverage(COUNTY).total().withHelper()).isEqualTo(withHelperBefore + 1);
 
         String username = care.account(first);
@@ -197,6 +212,7 @@ class HelperAssignmentTests {
 
         assignments.release(COUNTY, driver, "迁出本县", "office");
         assertThat(directory.helperAccountOf(driver)).isEmpty();
+        assertThat(contacts.helperOf(driver)).isEmpty();
         assertThat(assignments.history(COUNTY, driver).get(0).reason()).contains("迁出本县");
     }
 
@@ -238,6 +254,51 @@ class HelperAssignmentTests {
                 "/api/v1/care/assignments", "{\"driverId\": " + driver + ", \"helperId\": " + first + "}", token);
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(assignments.current(driver)).isEmpty();
+    }
+
+    @Test
+    void aVillageBranchSeesAndPairsOnlyTheHelpersOfItsVillage() {
+        long committee = partyOrganizations.tree(COUNTY, false).stream()
+                .filter(o -> o.kind() == PartyOrganizationKind.COMMITTEE)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        long branch = partyOrganizations.create(new PartyOrganizationData(
+                committee,
+                PartyOrganizationKind.BRANCH,
+                "结对测试村党支部" + TestCare.numerals(village),
+                "村支书",
+                12,
+                LocalDate.of(2020, 7, 1),
+                village));
+        long elsewhere = care.helper("外村", care.village("外村"));
+        long driver = care.driver("本村", village);
+        String branchUser = new TestAccounts(staffAccounts).create(Role.COUNTY_ADMIN, DataScope.subtree(branch));
+
+        assertThat(helpers.list(DataScope.subtree(branch), null, null, null, false))
+                .extracting(Helper::id)
+                .containsExactlyInAnyOrder(first, second);
+        var web = new WebClient(port);
+        web.login(branchUser, TestAccounts.PASSWORD);
+        assertThat(web.get("/console/care/helpers/" + first).statusCode()).isEqualTo(200);
+        assertThat(web.get("/console/care/helpers/" + elsewhere).statusCode()).isEqualTo(404);
+        assertThat(web.get("/console/care/compliance").body())
+                .contains("data-helper-id=\"" + first + "\"")
+                .doesNotContain("data-helper-id=\"" + elsewhere + "\"");
+
+        var foreign = web.postForm(
+                "/console/care/drivers/" + driver,
+                "/console/care/drivers/" + driver + "/helper",
+                Map.of("helperId", String.valueOf(elsewhere)));
+        assertThat(foreign.statusCode())
+                .as("another village's helper is not found")
+                .isEqualTo(404);
+        var own = web.postForm(
+                "/console/care/drivers/" + driver,
+                "/console/care/drivers/" + driver + "/helper",
+                Map.of("helperId", String.valueOf(second)));
+        assertThat(own.statusCode()).isEqualTo(302);
+        assertThat(assignments.current(driver)).map(HelperAssignment::helperId).contains(second);
     }
 
     private long firstEnterprise() {

@@ -177,6 +177,35 @@ class HelperScopeTests {
                 .isEqualTo(403);
     }
 
+    @Test
+    void aVisitWithAPhotoIsLoggedAndAFileThatIsNoPictureIsRefused() {
+        var web = new WebClient(port);
+        web.login(username, TestAccounts.PASSWORD);
+        String page = "/console/care/my/drivers/" + mine;
+
+        var refused = web.postFile(page, page + "/visits", "photo", "note.png", "不是照片".getBytes());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("data-error-for=\"photo\"").contains("照片须为JPEG或PNG格式");
+        assertThat(visitsOf(mine)).isZero();
+
+        var saved = web.postFile(page, page + "/visits", "photo", "visit.png", pngPhoto());
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(visitsOf(mine)).isEqualTo(1);
+        long visit = jdbc.sql("select id from care_visit where driver_id = :d")
+                .param("d", mine)
+                .query(Long.class)
+                .single();
+        assertThat(web.getBytes("/console/care/visits/" + visit + "/photo")).isEqualTo(pngPhoto());
+        assertThat(web.get(page).body()).contains("本月已走访").contains("/console/care/visits/" + visit + "/photo");
+    }
+
+    private long visitsOf(long driverId) {
+        return jdbc.sql("select count(*) from care_visit where driver_id = :d")
+                .param("d", driverId)
+                .query(Long.class)
+                .single();
+    }
+
     private long contactsOf(long driverId) {
         return jdbc.sql("select count(*) from care_contact where driver_id = :d")
                 .param("d", driverId)
