@@ -21,6 +21,7 @@ import org.redwheel.RecordNotFoundException;
 import org.redwheel.SqlRows;
 import org.redwheel.fleet.Driver;
 import org.redwheel.identity.DataScope;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -198,6 +199,29 @@ public class HelperAssignments {
         }
         Instant now = clock.instant();
         current.ifPresent(c -> end(c.id(), from, actor, now));
+        try {
+            return insert(
+                    driverId,
+                    helperId,
+                    from,
+                    current.map(HelperAssignment::helperId).orElse(null),
+                    why,
+                    actor,
+                    now);
+        } catch (DuplicateKeyException e) {
+            // Somebody paired the driver at the same moment: one current pairing per driver holds.
+            throw InvalidInputException.of("driverId", "care.assignment.concurrent");
+        }
+    }
+
+    private long insert(
+            long driverId,
+            long helperId,
+            LocalDate from,
+            Long previousHelperId,
+            String why,
+            String actor,
+            Instant now) {
         return jdbc.sql("""
                         insert into care_assignment
                             (driver_id, helper_id, starts_on, previous_helper_id, reason, confirmed_by, confirmed_at)
@@ -206,7 +230,7 @@ public class HelperAssignments {
                 .param("driver", driverId)
                 .param("helper", helperId)
                 .param("from", Date.valueOf(from))
-                .param("previous", current.map(HelperAssignment::helperId).orElse(null))
+                .param("previous", previousHelperId)
                 .param("reason", why)
                 .param("actor", actor)
                 .param("now", Timestamp.from(now))

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.redwheel.RecordNotFoundException;
 import org.redwheel.RedWheelTest;
 import org.redwheel.TestAccounts;
+import org.redwheel.TestEnterprises;
 import org.redwheel.WebClient;
 import org.redwheel.care.Counselling.CounsellingRecord;
 import org.redwheel.fleet.Drivers;
@@ -22,6 +23,8 @@ import org.redwheel.identity.DataScope;
 import org.redwheel.identity.DriverUser;
 import org.redwheel.identity.Role;
 import org.redwheel.identity.StaffAccounts;
+import org.redwheel.organization.EnterpriseRegistry;
+import org.redwheel.organization.GovernmentUnits;
 import org.redwheel.organization.Townships;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -63,6 +66,12 @@ class CounsellingConfidentialityTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    GovernmentUnits units;
+
+    @Autowired
+    EnterpriseRegistry enterprises;
 
     TestCare care;
     long driver;
@@ -116,6 +125,14 @@ class CounsellingConfidentialityTests {
         others.put(new TestAccounts(staffAccounts).create(Role.SYSTEM_ADMIN, COUNTY), Role.SYSTEM_ADMIN);
         others.put(new TestAccounts(staffAccounts).create(Role.SECURITY_ADMIN, COUNTY), Role.SECURITY_ADMIN);
         others.put(new TestAccounts(staffAccounts).create(Role.MONITORING_OPERATOR, COUNTY), Role.MONITORING_OPERATOR);
+        long unit = units.list(COUNTY, null, null, false).get(0).id();
+        others.put(
+                new TestAccounts(staffAccounts).create(Role.DEPARTMENT_OFFICER, DataScope.department(unit)),
+                Role.DEPARTMENT_OFFICER);
+        long enterprise = enterprises.create(TestEnterprises.valid("疏导企业"));
+        others.put(
+                new TestAccounts(staffAccounts).create(Role.ENTERPRISE_ADMIN, DataScope.enterprise(enterprise)),
+                Role.ENTERPRISE_ADMIN);
         long otherHelper =
                 care.helper("他人", townships.villages(null, false).get(0).id());
         others.put(care.account(otherHelper), Role.HELPER);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.redwheel.InvalidInputException;
 import org.redwheel.RedWheelTest;
 import org.redwheel.TestAccounts;
+import org.redwheel.TestEnterprises;
 import org.redwheel.WebClient;
 import org.redwheel.care.HelperAssignments.HelperAssignment;
 import org.redwheel.fleet.Drivers;
@@ -21,6 +22,7 @@ import org.redwheel.fleet.Survey;
 import org.redwheel.identity.DataScope;
 import org.redwheel.identity.Role;
 import org.redwheel.identity.StaffAccounts;
+import org.redwheel.organization.EnterpriseRegistry;
 import org.redwheel.organization.PartyOrganizationData;
 import org.redwheel.organization.PartyOrganizationKind;
 import org.redwheel.organization.PartyOrganizations;
@@ -67,6 +69,9 @@ class HelperAssignmentTests {
 
     @Autowired
     PartyOrganizations partyOrganizations;
+
+    @Autowired
+    EnterpriseRegistry enterprises;
 
     TestCare care;
     long village;
@@ -246,8 +251,9 @@ class HelperAssignmentTests {
     @Test
     void anEnterpriseAdministratorCannotPairDrivers() {
         long driver = care.driver("企业", village);
+        long enterprise = enterprises.create(TestEnterprises.valid("结对企业"));
         String officer =
-                new TestAccounts(staffAccounts).create(Role.ENTERPRISE_ADMIN, DataScope.enterprise(firstEnterprise()));
+                new TestAccounts(staffAccounts).create(Role.ENTERPRISE_ADMIN, DataScope.enterprise(enterprise));
         var web = new WebClient(port);
         String token = web.token(officer, TestAccounts.PASSWORD);
         var refused = web.postJson(
@@ -301,11 +307,35 @@ class HelperAssignmentTests {
         assertThat(assignments.current(driver)).map(HelperAssignment::helperId).contains(second);
     }
 
-    private long firstEnterprise() {
-        return survey.coverage(COUNTY).byEnterprise().stream()
-                .filter(r -> r.id() != null)
-                .findFirst()
-                .orElseThrow()
-                .id();
+    @Test
+    void twoConfirmationsOfOneDriverAtOnceLeaveExactlyOnePairing() throws Exception {
+        long driver = care.driver("同时", village);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> {
+                start.await();
+                return assignments.assign(COUNTY, driver, first, null, null, "office-a");
+            });
+            var b = pool.submit(() -> {
+                start.await();
+                return assignments.assign(COUNTY, driver, second, null, null, "office-b");
+            });
+            start.countDown();
+            int succeeded = 0;
+            for (var result : List.of(a, b)) {
+                try {
+                    result.get();
+                    succeeded++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(InvalidInputException.class);
+                }
+            }
+            assertThat(succeeded).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(assignments.history(COUNTY, driver)).hasSize(1);
+        assertThat(assignments.current(driver)).isPresent();
     }
 }
