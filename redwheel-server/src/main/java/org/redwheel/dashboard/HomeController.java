@@ -1,6 +1,7 @@
 package org.redwheel.dashboard;
 
 import org.redwheel.appeals.AppealSupervision;
+import org.redwheel.care.ThreeOnes;
 import org.redwheel.identity.DataScope;
 import org.redwheel.identity.Permission;
 import org.redwheel.identity.StaffUser;
@@ -24,6 +25,7 @@ class HomeController {
     private final Townships townships;
     private final Assessments assessments;
     private final AppealSupervision appeals;
+    private final ThreeOnes threeOnes;
 
     HomeController(
             EnterpriseRegistry enterprises,
@@ -31,13 +33,15 @@ class HomeController {
             GovernmentUnits units,
             Townships townships,
             Assessments assessments,
-            AppealSupervision appeals) {
+            AppealSupervision appeals,
+            ThreeOnes threeOnes) {
         this.enterprises = enterprises;
         this.partyOrganizations = partyOrganizations;
         this.units = units;
         this.townships = townships;
         this.assessments = assessments;
         this.appeals = appeals;
+        this.threeOnes = threeOnes;
     }
 
     @GetMapping({"/", "/console"})
@@ -71,6 +75,9 @@ class HomeController {
             if (scope.isCounty()) {
                 assessments.latestCounty().ifPresent(a -> model.addAttribute("assessment", a));
                 model.addAttribute("appeals", appeals.summary());
+            }
+            if (user.has(Permission.ORGANIZATION_WRITE)) {
+                model.addAttribute("threeOnes", threeOnes.report(scope).total());
             }
         }
         return "dashboard/home";

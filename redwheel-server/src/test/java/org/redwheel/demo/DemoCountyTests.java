@@ -69,7 +69,8 @@ class DemoCountyTests {
     @Test
     void writesOneRandomPasswordPerRoleAndTheAdministratorSignsInWithIt() throws Exception {
         List<String> lines = Files.readAllLines(properties.credentialsFile());
-        assertThat(lines).hasSize(12);
+        // One per role and the demo's other staff, and two more helpers with accounts (DemoCare).
+        assertThat(lines).hasSize(14);
         assertThat(lines.stream().map(l -> l.split(" ")[2]).distinct())
                 .contains(
                         "COUNTY_ADMIN",
@@ -80,7 +81,7 @@ class DemoCountyTests {
                         "AUDITOR",
                         "SECURITY_ADMIN",
                         "SYSTEM_ADMIN");
-        assertThat(lines.stream().map(l -> l.split(" ")[1]).distinct()).hasSize(12);
+        assertThat(lines.stream().map(l -> l.split(" ")[1]).distinct()).hasSize(14);
 
         String password = lines.stream()
                 .filter(l -> l.startsWith("county.admin "))

@@ -93,8 +93,8 @@ class SurveyCoverageTests {
         assertThat(before.drivers()).isEqualTo(3);
         assertThat(before.partyMembers()).as("full and probationary members").isEqualTo(2);
         assertThat(before.withHelper())
-                .as("unknown until the care module answers")
-                .isNull();
+                .as("the care module answers: nobody paired with a helper yet")
+                .isZero();
         assertThat(before.vehicles()).isEqualTo(2);
         assertThat(before.vehiclesOnline()).isZero();
 
@@ -121,12 +121,12 @@ class SurveyCoverageTests {
                     .body();
             assertThat(JsonPath.<Integer>read(json, "$.total.drivers")).isEqualTo(3);
             assertThat(JsonPath.<Integer>read(json, "$.total.vehiclesOnline")).isEqualTo(1);
-            assertThat(JsonPath.<Object>read(json, "$.total.withHelper")).isNull();
+            assertThat(JsonPath.<Integer>read(json, "$.total.withHelper")).isZero();
             web.login(officer, TestAccounts.PASSWORD);
             assertThat(web.get("/console/fleet/survey").body())
                     .contains("data-testid=\"survey-drivers\">3<")
                     .contains("data-testid=\"survey-online\">1 / 2<")
-                    .contains("data-testid=\"survey-helpers\">—<");
+                    .contains("data-testid=\"survey-helpers\">0<");
         }
     }
 
