@@ -11,5 +11,5 @@
  * to or claimed by it, a helper what is routed to him, a driver only his own appeals.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"identity", "organization", "fleet", "notification"})
+        allowedDependencies = {"identity", "organization", "fleet", "notification", "care"})
 package org.redwheel.appeals;
