@@ -242,6 +242,21 @@ class AlarmHandlingTests {
     @Test
     void aDriverWhoDrivesOnAfterAFatigueReminderIsEscalatedToTheEnterprise() {
         aVehicleOfANewEnterprise();
+        // its driver is a demo driver whose helper Party member has an account
+        var paired = jdbc.sql("""
+                        select a.driver_id, h.account_id, d.name from care_assignment a
+                          join care_helper h on h.id = a.helper_id join fleet_driver d on d.id = a.driver_id
+                         where a.ends_on is null and h.account_id is not null and d.active order by a.id limit 1
+                        """)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)})
+                .single();
+        jdbc.sql("insert into fleet_assignment (driver_id, vehicle_id, primary_driver, starts_on)"
+                        + " values (:driver, :vehicle, true, current_date)")
+                .param("driver", paired[0])
+                .param("vehicle", vehicle)
+                .update();
+        long helperAccount = (Long) paired[1];
+        int helperInboxBefore = notifications.inbox(helperAccount, 100).size();
         String officer =
                 new TestAccounts(staffAccounts).create(Role.ENTERPRISE_ADMIN, DataScope.enterprise(enterprise));
         long officerId = staffAccounts.findByUsername(officer).orElseThrow().id();
@@ -270,11 +285,20 @@ class AlarmHandlingTests {
                         .single())
                 .isPositive();
         assertThat(alarms.steps(alarmId)).extracting(Alarms.Step::step).contains("ESCALATED");
+        assertThat(notifications.inbox(helperAccount, 100)).hasSize(helperInboxBefore + 1);
+        assertThat(notifications.inbox(helperAccount, 1)).singleElement().satisfies(n -> {
+            assertThat(n.title()).contains("疲劳驾驶升级提醒");
+            assertThat(n.body()).contains("您帮扶的司机" + paired[2]).contains(plate);
+            assertThat(n.link()).isEqualTo("/console/care/my/drivers/" + paired[0]);
+        });
 
         pipeline.escalate();
         await().during(Duration.ofMillis(300))
                 .atMost(Duration.ofSeconds(2))
                 .until(() -> notifications.inbox(officerId, 10).size() == 1);
+        jdbc.sql("update fleet_assignment set ends_on = current_date where vehicle_id = :vehicle")
+                .param("vehicle", vehicle)
+                .update();
     }
 
     private List<Alarm> ledger(DataScope scope) {
