@@ -40,10 +40,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The whole service loop in real Chromium: a driver of a fresh village signs in on his phone with
  * the code shown, asks for help with taking orders (a personal matter, routed to his helper) with
- * a photo; his helper accepts it on his phone; the office posts it to the alliance board as a hard
- * problem (only the office posts); a department claims it, works it and records the solution; the
- * driver sees it resolved and confirms with five stars. Screenshots loop-*.png in
- * target/screenshots.
+ * a photo; his helper accepts it on his phone; the office posts it, with a similar appeal, to the
+ * alliance board as a hard problem (only the office posts); a department claims it, works it and
+ * records the solution; the driver sees it resolved and confirms with five stars. Screenshots
+ * loop-*.png in target/screenshots.
  */
 @RedWheelTest
 class ServiceLoopBrowserTests {
@@ -167,7 +167,12 @@ class ServiceLoopBrowserTests {
         BrowserSupport.screenshot(browser, "loop-2-helper-accepted");
         quit();
 
-        // 3. The office posts it to the alliance board as a hard problem.
+        // 3. The office posts it, with a similar appeal from the hotline, to the alliance board.
+        long other = fixture.driver("闭环同类");
+        long similar = appeals.submit(
+                AppealFixture.DESK,
+                AppealFixture.appeal(other, AppealCategory.ORDER_TAKING, AppealChannel.HOTLINE, "物流园派单不公平，等单好几天"));
+        appeals.accept(OFFICE, similar);
         browser = BrowserSupport.chromium(1280, 1000);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         BrowserSupport.signIn(browser, port, admin, TestAccounts.PASSWORD);
@@ -177,6 +182,7 @@ class ServiceLoopBrowserTests {
         browser.findElement(By.id("title")).sendKeys("物流园个体司机接单难");
         browser.findElement(By.id("problemDescription")).clear();
         browser.findElement(By.id("problemDescription")).sendKeys("个体货车司机在物流园长时间等单，平台派单不透明");
+        tap(By.id("similar-" + similar));
         BrowserSupport.screenshot(browser, "loop-3-office-posts-to-board");
         tap(By.cssSelector("[data-testid=appeal-post]"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=problem-title]"), "物流园个体司机接单难"));
@@ -184,6 +190,7 @@ class ServiceLoopBrowserTests {
         String problemUrl = browser.getCurrentUrl();
         long problem = Long.parseLong(problemUrl.substring(problemUrl.lastIndexOf('/') + 1));
         assertThat(appeals.get(OFFICE, id).problemId()).isEqualTo(problem);
+        assertThat(appeals.get(OFFICE, similar).problemId()).isEqualTo(problem);
         quit();
 
         // 4. A department claims it on the board, works it and records the solution.
@@ -256,6 +263,10 @@ class ServiceLoopBrowserTests {
                         .single())
                 .isEqualTo("CONFIRMED/5/派单窗口很管用，谢谢");
         assertThat(board.get(OFFICE, problem).status()).isEqualTo(ProblemStatus.SOLVED);
+        assertThat(board.get(OFFICE, problem).appeals()).isEqualTo(2);
+        assertThat(appeals.get(OFFICE, similar).status())
+                .as("the similar appeal waits for its own driver's confirmation")
+                .isEqualTo(AppealStatus.RESOLVED);
     }
 
     private void quit() {
