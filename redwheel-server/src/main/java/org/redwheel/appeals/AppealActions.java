@@ -34,7 +34,9 @@ public record AppealActions(
                 worker && status == AppealStatus.IN_PROGRESS,
                 driverSide && status == AppealStatus.RESOLVED,
                 driverSide && status == AppealStatus.RESOLVED,
-                actor.office() && appeal.problemId() == null && ASSIGNABLE.contains(status),
+                (actor.office() || actor.is(appeal.handler()))
+                        && appeal.problemId() == null
+                        && ASSIGNABLE.contains(status),
                 worker || actor.is(appeal.route()));
     }
 

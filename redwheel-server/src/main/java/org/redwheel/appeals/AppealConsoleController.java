@@ -268,10 +268,12 @@ class AppealConsoleController {
             ids.addAll(Arrays.asList(similar));
         }
         try {
-            long problemId = board.post(actor(), ids, title, description);
+            AppealActor actor = actor();
+            long problemId = board.post(actor, ids, title, description);
             AuditWriteFilter.target("appeal-problem", problemId);
             redirect.addFlashAttribute("notice", "problemPosted");
-            return "redirect:/console/appeals/board/" + problemId;
+            // The office follows the problem on the board; a helper who escalated it has handed it over.
+            return actor.office() ? "redirect:/console/appeals/board/" + problemId : "redirect:/console/appeals";
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("violations", e.violations());
             redirect.addFlashAttribute("postTitle", title);

@@ -380,14 +380,15 @@ class AppealWorkflow {
 
     @Transactional
     long post(AppealActor actor, List<Long> appealIds, String title, String description, Instant now, boolean notify) {
-        if (!actor.office()) {
-            throw new AccessDeniedException("only the office posts hard problems");
-        }
         List<Appeal> linked = new ArrayList<>();
         for (Long appealId : appealIds == null ? List.<Long>of() : appealIds) {
             if (appealId != null && linked.stream().noneMatch(a -> a.id() == appealId)) {
                 linked.add(get(actor, appealId));
             }
+        }
+        // The office posts any appeal; a helper or a department escalates those it handles.
+        if (!actor.office() && linked.stream().anyMatch(a -> !actor.is(a.handler()))) {
+            throw new AccessDeniedException("only the office, or the handler of every linked appeal, posts it");
         }
         List<Violation> v = new ArrayList<>();
         if (linked.isEmpty()) {
