@@ -5,6 +5,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -12,13 +14,16 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import tools.jackson.core.JacksonException;
 
 /**
  * Turns the platform's exceptions into answers: RFC 9457 problem details on the API (with the
@@ -91,6 +96,44 @@ class WebErrorHandling {
                         "message", messages.getMessage(error, locale)))
                 .toList();
         return badRequest(errors);
+    }
+
+    /**
+     * An API body that cannot even be read (a date that is no date, an unknown enum value) is invalid
+     * input like any other: a problem naming the field. Pages keep Spring's default answer.
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadableBody(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (!isApi(request)) {
+            throw e;
+        }
+        String field = "body";
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                field = jackson.getPath().stream()
+                        .map(JacksonException.Reference::getPropertyName)
+                        .filter(Objects::nonNull)
+                        .collect(Collectors.joining("."));
+                break;
+            }
+        }
+        return unreadable(field, request);
+    }
+
+    /** An API parameter of the wrong type: a problem naming the parameter. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> unreadableParameter(
+            MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        if (!isApi(request)) {
+            throw e;
+        }
+        return unreadable(e.getName(), request);
+    }
+
+    private ResponseEntity<ProblemDetail> unreadable(String field, HttpServletRequest request) {
+        String message = messages.getMessage(
+                "validation.format", null, "validation.format", RequestContextUtils.getLocale(request));
+        return badRequest(List.of(Map.of("field", field, "code", "validation.format", "message", message)));
     }
 
     private static ResponseEntity<ProblemDetail> badRequest(List<Map<String, String>> errors) {
